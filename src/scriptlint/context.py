@@ -1,0 +1,118 @@
+"""Context filters: a match is dropped when its context shows the behaviour is named, not done.
+
+- negation: a prohibition or negation cue (不得, 严禁, 不会 …) earlier in the same clause, within
+  a window and with no contrast word (但是, 否则 …) in between, and not a false friend
+  (不得不, 别逼 …), as in 我们不会联系您的家人 or 催收人员不得采取威胁、恐吓的行为;
+- meta: the match is named as a kind of behaviour (…威胁性的语言, 遭遇辱骂) rather than used;
+- idioms: the match sits inside an idiom or word that merely contains it (打死也不, 急得要死).
+
+The lexicons are data: ``rules/_context.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scriptlint.normalize import normalize_term
+from scriptlint.packs.yamlpos import load
+from scriptlint.segment import CLAUSE_BREAK, clause_bounds
+
+
+def _terms(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({normalize_term(v) for v in values}, key=len, reverse=True))
+
+
+@dataclass
+class ContextLexicon:
+    cues: tuple[str, ...]
+    not_negating: tuple[str, ...]
+    breakers: tuple[str, ...]
+    window: int
+    meta_after: tuple[str, ...]
+    meta_before: tuple[str, ...]
+    idioms: tuple[str, ...]
+
+    @classmethod
+    def from_file(cls, path: Path) -> ContextLexicon:
+        data = load(path.read_text(encoding="utf-8")).data
+        negation, meta = data["negation"], data["meta"]
+        return cls(
+            cues=_terms(negation["cues"]), not_negating=_terms(negation["not_negating"]),
+            breakers=_terms(negation["breakers"]), window=int(negation.get("window", 16)),
+            meta_after=_terms(meta["after"]), meta_before=_terms(meta["before"]),
+            idioms=_terms(data["idioms"]),
+        )
+
+
+class ContextFilter:
+    def __init__(self, lexicon: ContextLexicon) -> None:
+        self.lex = lexicon
+
+    def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
+        """The cue that negates [start, end) of ``sentence``, or None."""
+        left, _ = clause_bounds(sentence, start, end)
+        # A clause ending in a colon that holds a cue scopes over what follows (严禁以下行为：…).
+        if left > 0 and sentence[left - 1] in ":：":
+            prev_left, _ = clause_bounds(sentence, left - 1, left - 1)
+            cue = self._last_cue(sentence, prev_left, left - 1)
+            if cue is not None:
+                return cue[0]
+        left = max(left, start - self.lex.window)
+        cue = self._last_cue(sentence, left, start)
+        if cue is None:
+            return None
+        word, cue_end = cue
+        between = sentence[cue_end:start]
+        if any(b in between for b in self.lex.breakers):
+            return None
+        return word
+
+    def _last_cue(self, sentence: str, left: int, right: int) -> tuple[str, int] | None:
+        best: tuple[int, str] | None = None
+        for cue in self.lex.cues:
+            position = sentence.rfind(cue, left, right)
+            if position == -1 or self._false_friend(sentence, position, cue):
+                continue
+            if best is None or position > best[0]:
+                best = (position, cue)
+        if best is None:
+            return None
+        return best[1], best[0] + len(best[1])
+
+    def _false_friend(self, sentence: str, position: int, cue: str) -> bool:
+        for phrase in self.lex.not_negating:
+            found = sentence.find(phrase, max(0, position - len(phrase) + 1), position + len(cue) + len(phrase))
+            while found != -1 and found <= position + len(cue):
+                if found <= position < found + len(phrase):
+                    return True
+                found = sentence.find(phrase, found + 1, position + len(cue) + len(phrase))
+        return False
+
+    def is_meta(self, sentence: str, start: int, end: int) -> bool:
+        after = sentence[end:end + 6]
+        if any(after.startswith(m) for m in self.lex.meta_after):
+            return True
+        # allow a short joiner: 威胁、恐吓等行为 / 侮辱或威胁性的语言
+        tail = after.lstrip("、或和及与,")
+        if tail != after and any(tail.startswith(m) for m in self.lex.meta_after):
+            return True
+        before = sentence[max(0, start - 6):start]
+        return any(before.endswith(m) for m in self.lex.meta_before)
+
+    def in_idiom(self, sentence: str, start: int, end: int) -> bool:
+        for idiom in self.lex.idioms:
+            position = sentence.find(idiom, max(0, start - len(idiom) + 1))
+            while position != -1 and position < end:
+                if position < end and start < position + len(idiom):
+                    return True
+                position = sentence.find(idiom, position + 1)
+        return False
+
+
+def clause_of(sentence: str, start: int, end: int) -> str:
+    left, right = clause_bounds(sentence, start, end)
+    return sentence[left:right]
+
+
+__all__ = ["CLAUSE_BREAK", "ContextFilter", "ContextLexicon", "clause_of"]

@@ -1,0 +1,128 @@
+"""The matching pipeline for one Script: normalise → sentences → prefilter → match → context.
+
+``Engine`` is built once per rule set (patterns compiled, automaton built, jieba terms
+registered) and is then reused for every script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scriptlint import tokenize
+from scriptlint.context import ContextFilter, ContextLexicon
+from scriptlint.matchers import SentenceView
+from scriptlint.model import Finding, Script, ScriptResult, Segment
+from scriptlint.normalize import Normalized, normalize
+from scriptlint.packs import RuleSet, builtin_rules_dir
+from scriptlint.packs.model import Rule
+from scriptlint.postprocess import deduplicate
+from scriptlint.prefilter import Prefilter
+from scriptlint.scoring import ScoringModel
+from scriptlint.segment import SentenceIndex, clause_bounds, sentences
+
+EXCERPT_RADIUS = 40
+
+
+@dataclass
+class Candidate:
+    """A rule's match in a normalised segment, before it becomes a Finding."""
+
+    rule: Rule
+    start: int
+    end: int
+    sentence: tuple[int, int]
+
+
+@dataclass
+class Engine:
+    ruleset: RuleSet
+    prefilter_enabled: bool = True
+    rules: list[Rule] = field(init=False)
+
+    def __post_init__(self) -> None:
+        data_dir = self.ruleset.data_dir or builtin_rules_dir()
+        self.context = ContextFilter(ContextLexicon.from_file(data_dir / "_context.yaml"))
+        self.scoring = ScoringModel.from_file(Path(data_dir) / "_scoring.yaml")
+        self.rules = [r for r in self.ruleset.rules if r.is_utterance_rule]
+        self.prefilter = Prefilter(self.rules)
+        terms = set(self.ruleset.terms)
+        for rule in self.rules:
+            for matcher in rule.patterns:
+                terms |= matcher.terms()
+        tokenize.add_terms(terms)
+
+    # -- matching ---------------------------------------------------------------------------
+    def match_segment(self, segment: Segment, norm: Normalized | None = None) -> list[Candidate]:
+        norm = norm or normalize(segment.text)
+        text = norm.text
+        index = SentenceIndex(sentences(text))
+        plan = (self.prefilter.candidates(text, index) if self.prefilter_enabled
+                else self.prefilter.everything(index))
+        role = segment.speaker or "agent"
+        found: list[Candidate] = []
+        for sentence_number in sorted(plan):
+            start, end = index.spans[sentence_number]
+            view = SentenceView(text[start:end])
+            for slot_number in sorted(plan[sentence_number]):
+                slot = self.prefilter.slots[slot_number]
+                if role not in slot.rule.roles:
+                    continue
+                for m_start, m_end in slot.matcher.find(view):
+                    if self._keep(slot.rule, view, m_start, m_end):
+                        found.append(Candidate(slot.rule, start + m_start, start + m_end, (start, end)))
+        return found
+
+    def _keep(self, rule: Rule, view: SentenceView, start: int, end: int) -> bool:
+        sentence = view.text
+        for exclusion in rule.exclude:
+            if exclusion.scope == "sentence":
+                lo, hi = 0, len(sentence)
+            elif exclusion.scope == "clause":
+                lo, hi = clause_bounds(sentence, start, end)
+            else:
+                lo, hi = start, end
+            for x_start, x_end in exclusion.matcher.find(view):
+                if x_start < hi and lo < x_end:
+                    return False
+        options = rule.context
+        if options.idioms and self.context.in_idiom(sentence, start, end):
+            return False
+        if options.negation and self.context.negation_cue(sentence, start, end) is not None:
+            return False
+        return not (options.meta and self.context.is_meta(sentence, start, end))
+
+    # -- findings ---------------------------------------------------------------------------
+    def lint_script(self, script: Script) -> ScriptResult:
+        findings: list[Finding] = []
+        agent_text: list[str] = []
+        for segment in script.segments:
+            norm = normalize(segment.text)
+            if (segment.speaker or "agent") == "agent":
+                agent_text.append(norm.text)
+            for candidate in self.match_segment(segment, norm):
+                findings.append(self.finding(script, segment, norm, candidate))
+        findings = deduplicate(findings)
+        practices = self.scoring.practices_in("\n".join(agent_text))
+        scores = self.scoring.score(findings, practices)
+        return ScriptResult(script.path, script.entry, findings, scores, practices, dict(script.meta))
+
+    def finding(self, script: Script, segment: Segment, norm: Normalized, c: Candidate) -> Finding:
+        raw_start, raw_end = norm.span_to_raw(c.start, c.end)
+        line, column = segment.locate(raw_start)
+        end_line, end_column = segment.locate(raw_end - 1)
+        end_column += 1  # exclusive, like SARIF's endColumn
+        s_start, s_end = norm.span_to_raw(*c.sentence)
+        excerpt_start = max(s_start, raw_start - EXCERPT_RADIUS)
+        excerpt_end = min(s_end, raw_end + EXCERPT_RADIUS)
+        rule = c.rule
+        return Finding(
+            rule=rule.id, category=rule.category, principle=rule.principle, severity=rule.severity,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            message=rule.message, excerpt=segment.text[excerpt_start:excerpt_end],
+            suggestion=rule.suggestion, match=segment.text[raw_start:raw_end], basis=rule.basis_text,
+            entry=script.entry, speaker=segment.speaker, turn=segment.turn,
+            begin_ms=segment.begin_ms, end_ms=segment.end_ms,
+            context=norm.text[c.sentence[0]:c.sentence[1]],
+            excerpt_span=(raw_start - excerpt_start, raw_end - excerpt_start),
+        )

@@ -1,0 +1,68 @@
+"""What every pattern kind provides, and the per-sentence view they match against."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any, ClassVar
+
+from scriptlint import tokenize
+
+Span = tuple[int, int]
+
+
+class SentenceView:
+    """A normalised sentence; its jieba tokens are computed on first use and then shared."""
+
+    __slots__ = ("__dict__", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        return tokenize.tokens(self.text)
+
+    @cached_property
+    def boundaries(self) -> frozenset[int]:
+        edges = {0, len(self.text)}
+        for _word, start, end in self.tokens:
+            edges.add(start)
+            edges.add(end)
+        return frozenset(edges)
+
+    @cached_property
+    def token_index(self) -> list[int]:
+        """Token number of each character offset."""
+        index = [0] * (len(self.text) + 1)
+        for number, (_word, start, end) in enumerate(self.tokens):
+            for offset in range(start, end):
+                index[offset] = number
+        index[len(self.text)] = len(self.tokens)
+        return index
+
+    def on_boundaries(self, start: int, end: int) -> bool:
+        return start in self.boundaries and end in self.boundaries
+
+
+class Matcher(ABC):
+    """A compiled pattern.  ``anchors`` are literals one of which every match contains (None when
+    no literal can be derived); the prefilter only runs the matcher on sentences holding one."""
+
+    kind: ClassVar[str]
+    needs_tokens: bool = False
+
+    @classmethod
+    @abstractmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Matcher: ...
+
+    @abstractmethod
+    def find(self, sentence: SentenceView) -> Iterator[Span]: ...
+
+    def anchors(self) -> frozenset[str] | None:
+        return None
+
+    def terms(self) -> set[str]:
+        """Words to add to jieba's dictionary so they segment as one token."""
+        return set()

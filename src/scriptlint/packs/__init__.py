@@ -1,0 +1,6 @@
+"""Rule packs: YAML files of rules, validated and compiled once at load."""
+
+from scriptlint.packs.loader import RuleSet, builtin_rules_dir, load_packs
+from scriptlint.packs.model import Rule
+
+__all__ = ["Rule", "RuleSet", "builtin_rules_dir", "load_packs"]

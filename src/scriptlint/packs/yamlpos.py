@@ -1,0 +1,75 @@
+"""Safe YAML loading that remembers the line of every value, so errors can name it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+Path = tuple[Any, ...]
+
+
+class PositionedYaml:
+    """``data`` is the plain Python value; ``line(path)`` the 1-based line of the value at ``path``
+    (a tuple of keys and indexes), falling back to the nearest enclosing value."""
+
+    def __init__(self, data: Any, lines: dict[Path, int]) -> None:
+        self.data = data
+        self._lines = lines
+
+    def line(self, path: Path) -> int | None:
+        while True:
+            if path in self._lines:
+                return self._lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem = line, problem
+
+
+def load(text: str) -> PositionedYaml:
+    """Parse with the safe loader (no tags that construct objects) and record positions."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path, int] = {}
+        data = _convert(loader, node, (), lines) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise YamlSyntaxError(mark.line + 1 if mark else None, _describe(err)) from None
+    except yaml.YAMLError as err:
+        raise YamlSyntaxError(None, str(err).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+    return PositionedYaml(data, lines)
+
+
+def _describe(err: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (err.context, err.problem) if p]
+    return "invalid YAML: " + ", ".join(parts)
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            result[key] = _convert(loader, value_node, (*path, key), lines)
+            lines.setdefault((*path, key), key_node.start_mark.line + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
