@@ -144,5 +144,36 @@ def test_rules(packs: tuple[str, ...], no_builtin: bool) -> None:
     sys.exit(EXIT_FINDINGS if problems else EXIT_OK)
 
 
+@main.command("eval")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
+              show_default=True, help="Findings below this severity do not count.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the table and totals, not the lists.")
+@click.option("--min-recall", type=float, default=None, help="Exit 1 when recall is below this (0–1).")
+@click.option("--max-fpr", type=float, default=None, help="Exit 1 when the false-positive rate is above this.")
+@pack_option
+@no_builtin_option
+@guarded
+def eval_command(corpus: tuple[str, ...], output_format: str, min_severity: str, quiet: bool,
+                 min_recall: float | None, max_fpr: float | None, packs: tuple[str, ...], no_builtin: bool) -> None:
+    """Precision and recall per category on labelled JSONL corpora."""
+    import json
+
+    from scriptlint.api import Linter
+    from scriptlint.evaluate import evaluate, format_report, read_corpus
+
+    linter = Linter(packs=packs, builtin=not no_builtin)
+    records = [record for path in corpus for record in read_corpus(path)]
+    report = evaluate(linter, records, min_severity)
+    if output_format == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, show_lists=not quiet))
+    failed = (min_recall is not None and report.recall() < min_recall) or (
+        max_fpr is not None and report.false_positive_rate() > max_fpr)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -7,6 +7,7 @@ from typing import Any
 from scriptlint.matchers.base import Matcher, SentenceView
 from scriptlint.matchers.near import NearMatcher
 from scriptlint.matchers.phrase import PhraseMatcher
+from scriptlint.matchers.pii import PiiMatcher
 from scriptlint.matchers.regex import RegexMatcher
 from scriptlint.matchers.tokens import TokenSequenceMatcher
 
@@ -15,6 +16,7 @@ KINDS: dict[str, type[Matcher]] = {
     "regex": RegexMatcher,
     "tokens": TokenSequenceMatcher,
     "near": NearMatcher,
+    "pii": PiiMatcher,
 }
 
 

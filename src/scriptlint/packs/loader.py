@@ -213,6 +213,10 @@ class _Compiler:
                 raise self.fail((*where, kind), f"{label}.phrase", "must be a string or a list of strings")
         elif kind == "regex":
             self.regex(value, (*where, kind), f"{label}.regex")
+        elif kind == "pii":
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, list) or not values or any(v not in schema.PII_KINDS for v in values):
+                raise self.fail((*where, kind), f"{label}.pii", "must list some of " + ", ".join(schema.PII_KINDS))
         elif kind == "tokens":
             if not isinstance(value, list) or not value:
                 raise self.fail((*where, kind), f"{label}.tokens", "must be a list of words or word lists")

@@ -42,7 +42,8 @@ RULE_KEYS = {
 RULE_REQUIRED = ("id", "category", "principle", "severity", "message", "basis", "suggestion", "examples")
 
 BASIS_KEYS = {"source": str, "grade": str, "ref": str, "quote": str}
-PATTERN_KINDS = ("phrase", "regex", "tokens", "near")
+PATTERN_KINDS = ("phrase", "regex", "tokens", "near", "pii")
+PII_KINDS = ("cn_id", "bank_card", "cn_mobile")
 PATTERN_OPTIONS = {"mode": str, "scope": str, "note": str}
 PATTERN_MODES = ("raw", "token")
 EXCLUDE_SCOPES = ("overlap", "clause", "sentence")

@@ -1,0 +1,30 @@
+"""Raw personal data in a script (``pii: [cn_id, bank_card, cn_mobile]``): numbers that pass
+their checksum, where a template should carry a placeholder (尾号1234, XXX)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from scriptlint import pii
+from scriptlint.matchers.base import Matcher, SentenceView, Span
+
+
+class PiiMatcher(Matcher):
+    kind = "pii"
+
+    def __init__(self, kinds: tuple[str, ...]) -> None:
+        self.kinds = kinds
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> PiiMatcher:
+        value = spec["pii"]
+        return cls(tuple([value] if isinstance(value, str) else value))
+
+    def find(self, sentence: SentenceView) -> Iterator[Span]:
+        for _kind, start, end in pii.find(sentence.text, self.kinds):
+            yield start, end
+
+    def anchors(self) -> frozenset[str]:
+        # Every such number has digits; the ten digits are the anchors.
+        return frozenset("0123456789")
