@@ -40,7 +40,9 @@ def load(text: str) -> PositionedYaml:
         lines: dict[Path, int] = {}
         data = _convert(loader, node, (), lines) if node is not None else None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # Where the broken construct began (an unclosed bracket or quote) is more useful than the
+        # end of the stream, where the parser noticed it.
+        mark = err.context_mark or err.problem_mark
         raise YamlSyntaxError(mark.line + 1 if mark else None, _describe(err)) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(None, str(err).splitlines()[0]) from None

@@ -1,0 +1,37 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scriptlint.normalize import normalize
+
+
+def test_traditional_fullwidth_case_and_noise():
+    assert normalize("催收人的經歷").text == "催收人的经历"
+    assert normalize("ＳＢ，ＡＢＣ").text == "sb,abc"
+    assert normalize("你这个傻 逼").text == "你这个傻逼"
+    assert normalize("老*赖").text == "老赖"
+    assert normalize("你\u200b他\u200b妈").text == "你他妈"
+    assert normalize("你是s b吗").text == "你是sb吗"
+
+
+def test_offsets_map_back_to_raw():
+    raw = "他是老 * 赖啊"
+    norm = normalize(raw)
+    assert norm.text == "他是老赖啊"
+    start = norm.text.index("老赖")
+    raw_start, raw_end = norm.span_to_raw(start, start + 2)
+    assert raw[raw_start:raw_end] == "老 * 赖"
+
+
+def test_ordinary_text_is_unchanged():
+    for text in ("逾期会影响征信", "1.5万元, 2024-07-08", "hello world"):
+        assert normalize(text).text == text
+
+
+@given(st.text(alphabet=st.sampled_from(list("傻逼老赖你他妈 *.-_\u200bａＢc經歷abc1")), max_size=40))
+def test_every_normalised_char_maps_to_a_raw_char(raw):
+    norm = normalize(raw)
+    for i in range(len(norm.text)):
+        j = norm.to_raw(i)
+        assert 0 <= j < len(raw)
+    positions = [norm.to_raw(i) for i in range(len(norm.text))]
+    assert positions == sorted(set(positions))
