@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Validate corpora/labelled/{corpus,holdout}.jsonl and print the counts table.
+
+Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
+Exit status 0 = all checks pass, 1 = at least one error.
+"""
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FILES = {"dev": os.path.join(HERE, "corpus.jsonl"),
+         "holdout": os.path.join(HERE, "holdout.jsonl")}
+
+CATEGORIES = ["threat", "insult", "third_party", "privacy", "impersonation",
+              "false_consequence", "harassment", "unlawful_debt", "respect"]
+TAGS = ["asr", "traditional", "evasion", "guidance", "negation", "idiom",
+        "lawful_consequence", "third_party_ok", "sms", "seed"]
+COMPLIANT_ONLY_TAGS = {"lawful_consequence", "third_party_ok", "idiom"}
+KEYS = {"id", "text", "label", "categories", "tags", "provenance"}
+LABELS = {"violating", "compliant"}
+
+PROV_RE = re.compile(r"^(team|qa_systems\.md|seed:[0-9]{3}_[0-9a-f]{16}\.txt|"
+                     r"regulations\.md CN-[A-Z0-9]+-[0-9]+ \(illustrative\))$")
+ID_RE = {"dev": re.compile(r"^(?!h-)[a-z]+-[0-9]{4}$"),
+         "holdout": re.compile(r"^h-[a-z]+-[0-9]{4}$")}
+SENT_PUNCT = re.compile(r"[，。？！；,?!;]")
+NORM_RE = re.compile(r"[\s\u200b\u200c\u200d\ufeff，。、；：？！,.;:?!“”\"‘’'（）()【】《》「」『』~…—\-]+")
+
+# minimums: hard requirements from the corpus brief
+MIN = {
+    "dev": {"per_category": 60, "compliant": 420, "total": 950, "asr_frac": 0.10,
+            "trad_frac": 0.05, "evasion": 40, "comp_guidance_or_negation": 80,
+            "comp_idiom": 40, "comp_lawful_consequence": 40, "comp_third_party_ok": 20},
+    "holdout": {"per_category": 15, "compliant": 110, "total": 0, "asr_frac": 0.10,
+                "trad_frac": 0.05, "evasion": 10, "comp_guidance_or_negation": 20,
+                "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
+}
+MAX_SEED_LINES = 45  # "no more than ~40 seed lines in total"
+HOLDOUT_RATIO = (0.20, 0.35)  # holdout size relative to dev
+
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_checksum_ok(s):
+    return "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], ID_WEIGHTS)) % 11] == s[17].upper()
+
+
+def luhn_ok(s):
+    total = 0
+    for i, ch in enumerate(reversed(s)):
+        d = int(ch)
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+RAW_ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+RAW_CARD = re.compile(r"(?<![0-9])6[0-9]{15,18}(?![0-9])")
+RAW_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+
+
+def raw_personal_numbers(text):
+    found = []
+    for m in RAW_ID.finditer(text):
+        if id_checksum_ok(m.group()):
+            found.append(("id", m.group()))
+    for m in RAW_CARD.finditer(text):
+        if luhn_ok(m.group()):
+            found.append(("card", m.group()))
+    for m in RAW_MOBILE.finditer(text):
+        found.append(("mobile", m.group()))
+    return found
+
+
+def load(name, path, errors):
+    recs = []
+    if not os.path.exists(path):
+        errors.append(f"{name}: missing file {path}")
+        return recs
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            where = f"{name}:{n}"
+            if not line.strip():
+                errors.append(f"{where}: blank line")
+                continue
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError as e:
+                errors.append(f"{where}: bad JSON ({e})")
+                continue
+            if not isinstance(r, dict) or set(r) != KEYS:
+                errors.append(f"{where}: keys must be exactly {sorted(KEYS)}")
+                continue
+            r["_where"] = where
+            recs.append(r)
+    return recs
+
+
+def validate_record(name, r, errors):
+    w = r["_where"]
+    rid, text, label = r["id"], r["text"], r["label"]
+    cats, tags, prov = r["categories"], r["tags"], r["provenance"]
+    if not isinstance(rid, str) or not ID_RE[name].match(rid):
+        errors.append(f"{w}: bad id {rid!r}")
+    if not isinstance(text, str) or not text.strip() or text != text.strip():
+        errors.append(f"{w}: text empty or has surrounding whitespace")
+        return
+    if label not in LABELS:
+        errors.append(f"{w}: bad label {label!r}")
+    if not isinstance(cats, list) or not isinstance(tags, list):
+        errors.append(f"{w}: categories/tags must be lists")
+        return
+    if len(set(cats)) != len(cats) or any(c not in CATEGORIES for c in cats):
+        errors.append(f"{w}: bad/duplicate categories {cats}")
+    if len(set(tags)) != len(tags) or any(t not in TAGS for t in tags):
+        errors.append(f"{w}: bad/duplicate tags {tags}")
+    if label == "violating" and not cats:
+        errors.append(f"{w}: violating line without categories")
+    if label == "compliant" and cats:
+        errors.append(f"{w}: compliant line must have categories []")
+    if label == "violating" and COMPLIANT_ONLY_TAGS & set(tags):
+        errors.append(f"{w}: tags {sorted(COMPLIANT_ONLY_TAGS & set(tags))} are for compliant lines only")
+    if not isinstance(prov, str) or not PROV_RE.match(prov):
+        errors.append(f"{w}: bad provenance {prov!r}")
+    elif prov.startswith("seed:"):
+        if "seed" not in tags:
+            errors.append(f"{w}: seed provenance but no 'seed' tag")
+    elif "seed" in tags:
+        errors.append(f"{w}: 'seed' tag without seed provenance")
+    if "asr" in tags and SENT_PUNCT.search(text):
+        errors.append(f"{w}: asr line contains sentence punctuation")
+    for kind, num in raw_personal_numbers(text):
+        if "privacy" not in cats:
+            errors.append(f"{w}: raw {kind} number {num} in a line not labelled privacy")
+
+
+def counts(recs):
+    c = {"n": len(recs), "violating": 0, "compliant": 0, "cat": Counter(),
+         "tag": Counter(), "tag_comp": Counter(), "tag_viol": Counter(), "gn": 0,
+         "multi": 0}
+    for r in recs:
+        c[r["label"]] += 1
+        for cat in r["categories"]:
+            c["cat"][cat] += 1
+        if len(r["categories"]) > 1:
+            c["multi"] += 1
+        for t in r["tags"]:
+            c["tag"][t] += 1
+            c["tag_comp" if r["label"] == "compliant" else "tag_viol"][t] += 1
+        if r["label"] == "compliant" and {"guidance", "negation"} & set(r["tags"]):
+            c["gn"] += 1
+    return c
+
+
+def check_minimums(name, c, errors):
+    m = MIN[name]
+    for cat in CATEGORIES:
+        if c["cat"][cat] < m["per_category"]:
+            errors.append(f"{name}: category {cat} has {c['cat'][cat]} < {m['per_category']}")
+    if c["compliant"] < m["compliant"]:
+        errors.append(f"{name}: compliant {c['compliant']} < {m['compliant']}")
+    if c["n"] < m["total"]:
+        errors.append(f"{name}: total {c['n']} < {m['total']}")
+    if c["n"] and c["tag"]["asr"] / c["n"] < m["asr_frac"]:
+        errors.append(f"{name}: asr share {c['tag']['asr'] / c['n']:.1%} < {m['asr_frac']:.0%}")
+    if c["n"] and c["tag"]["traditional"] / c["n"] < m["trad_frac"]:
+        errors.append(f"{name}: traditional share {c['tag']['traditional'] / c['n']:.1%} < {m['trad_frac']:.0%}")
+    if c["tag"]["evasion"] < m["evasion"]:
+        errors.append(f"{name}: evasion {c['tag']['evasion']} < {m['evasion']}")
+    if c["gn"] < m["comp_guidance_or_negation"]:
+        errors.append(f"{name}: compliant guidance/negation {c['gn']} < {m['comp_guidance_or_negation']}")
+    for tag in ("idiom", "lawful_consequence", "third_party_ok"):
+        if c["tag_comp"][tag] < m["comp_" + tag]:
+            errors.append(f"{name}: compliant {tag} {c['tag_comp'][tag]} < {m['comp_' + tag]}")
+
+
+def print_table(stats):
+    names = list(stats)
+    line = "-" * (34 + 22 * len(names))
+    print(line)
+    print(f"{'':34}" + "".join(f"{n:>22}" for n in names))
+    print(line)
+    for key in ("n", "violating", "compliant", "multi"):
+        label = {"n": "lines", "multi": "violating, >1 category"}.get(key, key)
+        print(f"{label:34}" + "".join(f"{stats[n][key]:>22}" for n in names))
+    print(line)
+    print("category (violating lines incl. it)")
+    for cat in CATEGORIES:
+        print(f"  {cat:32}" + "".join(f"{stats[n]['cat'][cat]:>22}" for n in names))
+    print(line)
+    print("tag: total (violating / compliant)")
+    for t in TAGS:
+        cells = []
+        for n in names:
+            s = stats[n]
+            pct = f" {100 * s['tag'][t] / s['n']:.1f}%" if t in ("asr", "traditional") and s["n"] else ""
+            cells.append(f"{s['tag'][t]} ({s['tag_viol'][t]}/{s['tag_comp'][t]}){pct}")
+        print(f"  {t:32}" + "".join(f"{x:>22}" for x in cells))
+    print(f"  {'compliant guidance|negation':32}" + "".join(f"{stats[n]['gn']:>22}" for n in names))
+    print(line)
+
+
+def main():
+    quiet = "--quiet" in sys.argv
+    errors = []
+    data = {name: load(name, path, errors) for name, path in FILES.items()}
+    for name, recs in data.items():
+        for r in recs:
+            validate_record(name, r, errors)
+    # uniqueness across both files
+    seen_id, seen_text = {}, {}
+    for name, recs in data.items():
+        for r in recs:
+            if r["id"] in seen_id:
+                errors.append(f"{r['_where']}: duplicate id {r['id']} (first at {seen_id[r['id']]})")
+            seen_id.setdefault(r["id"], r["_where"])
+            if isinstance(r["text"], str):
+                key = NORM_RE.sub("", r["text"]).lower()
+                if key in seen_text:
+                    errors.append(f"{r['_where']}: duplicate text (first at {seen_text[key]})")
+                seen_text.setdefault(key, r["_where"])
+    stats = {name: counts(recs) for name, recs in data.items()}
+    for name in data:
+        check_minimums(name, stats[name], errors)
+    seed_total = sum(s["tag"]["seed"] for s in stats.values())
+    if seed_total > MAX_SEED_LINES:
+        errors.append(f"too many seed lines: {seed_total} > {MAX_SEED_LINES}")
+    if stats["dev"]["n"]:
+        ratio = stats["holdout"]["n"] / stats["dev"]["n"]
+        if not HOLDOUT_RATIO[0] <= ratio <= HOLDOUT_RATIO[1]:
+            errors.append(f"holdout/dev size ratio {ratio:.2f} outside {HOLDOUT_RATIO}")
+    if not quiet:
+        print_table(stats)
+        if stats["dev"]["n"]:
+            print(f"holdout/dev size ratio: {stats['holdout']['n'] / stats['dev']['n']:.2f}; "
+                  f"seed lines (both files): {seed_total}")
+    if errors:
+        print(f"\nFAIL: {len(errors)} error(s)")
+        for e in errors[:200]:
+            print("  " + e)
+        return 1
+    print("OK: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
