@@ -12,7 +12,7 @@ from typing import Any
 
 from scriptlint.matchers.base import Matcher, SentenceView, Span
 from scriptlint.matchers.phrase import PhraseMatcher
-from scriptlint.matchers.regex import RegexMatcher
+from scriptlint.matchers.regex import RegexMatcher, selectivity
 
 
 def _side(spec: Any) -> Matcher:
@@ -73,7 +73,7 @@ class NearMatcher(Matcher):
     def anchors(self) -> frozenset[str] | None:
         a, b = self.a.anchors(), self.b.anchors()
         if a and b:
-            return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+            return a if selectivity(a) >= selectivity(b) else b
         return a or b
 
     def terms(self) -> set[str]:

@@ -85,9 +85,24 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
         return b
     if not b:
         return a
-    key_a = (min(map(len, a)), -len(a))
-    key_b = (min(map(len, b)), -len(b))
-    return a if key_a >= key_b else b
+    return a if selectivity(a) >= selectivity(b) else b
+
+
+# The most frequent characters of everyday Chinese: an anchor made of them occurs in almost every
+# sentence and would make the prefilter useless, so they count for little when choosing anchors.
+_COMMON = frozenset("的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过"
+                    "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
+                    "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
+                    "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
+                    "真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报"
+                    "立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务"
+                    "您吗呢吧啊哦呀嘛么钱还款欠")
+
+
+def selectivity(anchors: set[str] | frozenset[str]) -> tuple[float, int]:
+    """How rarely the least selective member of an anchor set occurs (higher is better)."""
+    weakest = min(sum(0.25 if ch in _COMMON else 1.0 for ch in anchor) for anchor in anchors)
+    return weakest, -len(anchors)
 
 
 def _sequence(items: list) -> set[str] | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from scriptlint.matchers.base import Matcher, SentenceView, Span
 from scriptlint.matchers.phrase import as_list
+from scriptlint.matchers.regex import selectivity
 from scriptlint.normalize import normalize_term
 
 
@@ -42,7 +43,7 @@ class TokenSequenceMatcher(Matcher):
 
     def anchors(self) -> frozenset[str]:
         # The element whose shortest alternative is longest is the most selective anchor.
-        return frozenset(max(self.elements, key=lambda alts: (min(map(len, alts)), -len(alts))))
+        return frozenset(max(self.elements, key=lambda alts: selectivity(set(alts))))
 
     def terms(self) -> set[str]:
         return {word for alts in self.elements for word in alts}
