@@ -15,6 +15,7 @@ import click
 
 from scriptlint import __version__
 from scriptlint.errors import ScriptlintError
+from scriptlint.workflow import config_options, format_choice, gate_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,31 +53,57 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=format_choice, default=None,
+              help="Output format: text (default), json, sarif, junit, github.")
 @click.option("--encoding", default=None, help="Input encoding (default: UTF-8, then GB18030).")
 @click.option("--color/--no-color", default=None, help="Force or disable colour.")
 @click.option("--no-scores", is_flag=True, help="Do not print the score table (text format).")
+@click.option("--profile", default=None, metavar="NAME",
+              help="Parameters of the call checks: default (China: no calls 22:00–08:00, ≤3 connected "
+                   "calls a day) or fdcpa (08:00–21:00, 7 calls in 7 days).")
+@click.option("--role-alias", "role_alias", multiple=True, metavar="LABEL=ROLE",
+              help="Map a transcript speaker label to agent, debtor, third_party or system (repeatable).")
+@click.option("--group-by", type=click.Choice(["agent", "team", "day"]), default=None,
+              help="After the report, print calls, findings per category and mean scores per group.")
+@click.option("--output", "output_file", metavar="FILE", default=None,
+              help="Also write one JSON line per call (or script) to FILE as each is checked.")
 @pack_option
 @no_builtin_option
+@config_options
+@gate_options
 @guarded
-def check(paths: tuple[str, ...], output_format: str, encoding: str | None, color: bool | None,
-          no_scores: bool, packs: tuple[str, ...], no_builtin: bool) -> None:
-    """Lint files, directories (recursively) or - for standard input."""
-    from scriptlint.api import Linter
-    from scriptlint.report import render
+def check(paths: tuple[str, ...], output_format: str | None, encoding: str | None, color: bool | None,
+          no_scores: bool, group_by: str | None, output_file: str | None, packs: tuple[str, ...],
+          no_builtin: bool, **options: Any) -> None:
+    """Lint files, directories (recursively) or - for standard input.
 
-    linter = Linter(packs=packs, builtin=not no_builtin, encoding=encoding)
-    reports = list(linter.lint_paths(paths))
-    render(output_format, reports, sys.stdout, color=color, show_scores=not no_scores)
-    input_errors = [r.error for r in reports if r.error is not None]
-    for error in input_errors:
-        click.echo(f"scriptlint: {error}", err=True)
-    if input_errors:
-        sys.exit(EXIT_ERROR)
-    has_error = any(f.severity == "error" and f.suppressed is None
-                    for r in reports for x in r.results for f in x.findings)
-    sys.exit(EXIT_FINDINGS if has_error else EXIT_OK)
+    Settings come from [tool.scriptlint] in the nearest pyproject.toml or scriptlint.toml
+    (see `scriptlint config`); flags override them.  Exit 0 pass, 1 the gate failed, 2 error.
+    """
+    from scriptlint.batch import collect
+    from scriptlint.workflow import Run
+
+    run = Run.from_options(paths, packs=packs, builtin=not no_builtin, encoding=encoding,
+                           output_format=output_format, **options)
+    reports, grouping = collect(run.linter, paths, output=output_file, group_by=group_by,
+                                mask=run.config["mask-pii"])
+    groups = {"groups": grouping.to_json()} if grouping is not None else {}
+    status = run.finish(reports, sys.stdout, color=color, show_scores=not no_scores, **groups)
+    if grouping is not None and run.output_format == "text":
+        grouping.render(sys.stdout, color=color)
+    sys.exit(status)
+
+
+@main.command("config")
+@click.argument("paths", nargs=-1)
+@config_options
+@guarded
+def show_config(paths: tuple[str, ...], **options: Any) -> None:
+    """Print the resolved configuration for PATHS (default: here) and where each value came from."""
+    from scriptlint.config import describe
+    from scriptlint.workflow import load_config
+
+    click.echo(describe(load_config(paths or (".",), options)))
 
 
 @main.command("rules")

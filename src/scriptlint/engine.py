@@ -6,10 +6,11 @@ registered) and is then reused for every script.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scriptlint import tokenize
+from scriptlint import calls, tokenize
 from scriptlint.context import ContextFilter, ContextLexicon
 from scriptlint.matchers import SentenceView
 from scriptlint.model import Finding, Script, ScriptResult, Segment
@@ -38,6 +39,7 @@ class Candidate:
 class Engine:
     ruleset: RuleSet
     prefilter_enabled: bool = True
+    profile: str = "default"  # selects per-profile parameters of call-level rules (default CN, fdcpa …)
     rules: list[Rule] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -45,6 +47,7 @@ class Engine:
         self.context = ContextFilter(ContextLexicon.from_file(data_dir / "_context.yaml"))
         self.scoring = ScoringModel.from_file(Path(data_dir) / "_scoring.yaml")
         self.rules = [r for r in self.ruleset.rules if r.is_utterance_rule]
+        self.call_rules = [r for r in self.ruleset.rules if not r.is_utterance_rule]
         self.prefilter = Prefilter(self.rules)
         terms = set(self.ruleset.terms)
         for rule in self.rules:
@@ -93,7 +96,9 @@ class Engine:
         return not (options.meta and self.context.is_meta(sentence, start, end))
 
     # -- findings ---------------------------------------------------------------------------
-    def lint_script(self, script: Script) -> ScriptResult:
+    def lint_script(self, script: Script, extra: Iterable[Finding] = ()) -> ScriptResult:
+        """Findings and scores for one script.  Calls also get the call-level checks; ``extra``
+        holds findings decided outside the script (call frequency across a batch)."""
         findings: list[Finding] = []
         agent_text: list[str] = []
         for segment in script.segments:
@@ -102,6 +107,9 @@ class Engine:
                 agent_text.append(norm.text)
             for candidate in self.match_segment(segment, norm):
                 findings.append(self.finding(script, segment, norm, candidate))
+        if self.call_rules and calls.is_call(script):
+            findings.extend(calls.check_call(self.call_rules, script, self.profile, self.context))
+        findings.extend(extra)
         findings = deduplicate(findings)
         practices = self.scoring.practices_in("\n".join(agent_text))
         scores = self.scoring.score(findings, practices)

@@ -27,3 +27,10 @@ class InputError(ScriptlintError):
 
 class ConfigError(ScriptlintError):
     """A configuration file or option is invalid."""
+
+
+class NotScriptError(InputError):
+    """The file parsed but holds no scripts (a YAML or JSON file of another kind).
+
+    ``check --skip-non-scripts`` (used by the pre-commit hook) skips such files instead of failing.
+    """

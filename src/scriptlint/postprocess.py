@@ -1,14 +1,28 @@
-"""After matching, before reporting: de-duplicate and sort (rules only report; policy lives here).
+"""After matching, before reporting: rules only report; policy lives here.
+
+Per script (``deduplicate``, called by the engine):
 
 - the same rule on overlapping spans of one script is reported once;
 - within a category, a finding inside a span already reported at the same or higher severity by
   another rule is dropped (one violation, one finding);
 - findings are sorted by position, then severity (highest first), then rule id.
+
+Per file (``process_file``, called by the Linter): per-glob ignores, inline suppressions and
+counter-example marks, the baseline, then scores again over what still counts.  Rule selection
+and severity overrides happen earlier, on the RuleSet given to the Engine (``Config.apply``), so
+ignored rules are never evaluated.
 """
 
 from __future__ import annotations
 
-from scriptlint.model import SEVERITY_RANK, Finding
+from typing import TYPE_CHECKING
+
+from scriptlint.model import SEVERITY_RANK, Finding, Script, ScriptResult
+
+if TYPE_CHECKING:
+    from scriptlint.baseline import Baseline
+    from scriptlint.config import Config
+    from scriptlint.scoring import ScoringModel
 
 
 def _key(f: Finding) -> tuple[int, int, int, int]:
@@ -47,3 +61,67 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_key(f), -SEVERITY_RANK[f.severity], f.rule))
+
+
+def process_file(path: str, scripts: list[Script], results: list[ScriptResult], *, source: str | None,
+                 config: Config, scoring: ScoringModel, known: frozenset[str],
+                 baseline: Baseline | None = None) -> list[ScriptResult]:
+    """Apply the per-file policy to the results of one input file (in place; returns them).
+
+    ``known`` holds every loaded rule id (selected or not), to tell a typo from a switched-off rule.
+    """
+    from scriptlint import suppress
+
+    rule_ids = {f.rule for r in results for f in r.findings}
+    ignored = config.ignored_in(path, rule_ids) if rule_ids else set()
+    for result in results:
+        result.findings = [f for f in result.findings if f.rule not in ignored]
+    if source is not None and "scriptlint" in source:
+        directives = suppress.parse(source)
+        if directives:
+            last_line = source.count("\n") + 1
+            suppress.apply((f for r in results for f in r.findings), directives, last_line)
+            def names(selector: str) -> list[str]:
+                return [rule_id for rule_id in known if rule_id.startswith(selector)]
+
+            problems = suppress.problems(
+                directives, known=lambda s: bool(names(s)),
+                enabled=lambda s: any(config.enabled(rule_id, path) for rule_id in names(s)))
+            _attach(problems, scripts, results, config, path)
+    if baseline is not None:  # counted over the whole file: one copy of a baselined sentence per copy
+        baseline.filter(path, [f for r in results for f in r.findings])
+    for result in results:
+        result.findings = sort_findings(result.findings)
+        counted = [f for f in result.findings if f.category != "suppression"]
+        result.scores = scoring.score(counted, result.practices)
+    return results
+
+
+def _attach(problems: list[Finding], scripts: list[Script], results: list[ScriptResult],
+            config: Config, path: str) -> None:
+    """Directive problems go to the script the directive sits in (or just before)."""
+    if not results:
+        return
+    starts = [_first_line(script) for script in scripts]
+    for finding in problems:
+        if not config.enabled(finding.rule, path):
+            continue
+        finding.severity = config.severity_of(finding.rule, finding.severity)
+        owner = 0
+        for number, start in enumerate(starts[:len(results)]):
+            if start is not None and start <= finding.line:
+                owner = number
+        if owner + 1 < len(results) and starts[owner + 1] is not None and _next_line_directive(finding):
+            owner += 1  # a -next-line directive above an entry belongs to that entry
+        finding.entry = results[owner].entry
+        results[owner].findings.append(finding)
+
+
+def _first_line(script: Script) -> int | None:
+    if not script.segments:
+        return None
+    return script.segments[0].locate(0)[0]
+
+
+def _next_line_directive(finding: Finding) -> bool:
+    return "next-line" in finding.match

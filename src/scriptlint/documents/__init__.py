@@ -52,17 +52,27 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, kind: str | 
 
 
 def read_path(path: str, encoding: str | None = None) -> list[Script]:
+    return load_path(path, encoding)[1]
+
+
+def load_path(path: str, encoding: str | None = None) -> tuple[str, list[Script]]:
+    """The decoded text of ``path`` (for inline directives) and its Scripts."""
     if path == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding, ".txt")
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror or err}") from None
-    return read_bytes(data, path, encoding)
+        shown, kind, data = "<stdin>", ".txt", sys.stdin.buffer.read()
+    else:
+        shown, kind = path, None
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError(path, "no such file or directory") from None
+        except IsADirectoryError:
+            raise InputError(path, "is a directory") from None
+        except OSError as err:
+            raise InputError(path, f"cannot read: {err.strerror or err}") from None
+    if looks_binary(data):
+        raise InputError(shown, "binary file, skipped")
+    text = decode(data, shown, encoding)
+    return text, read_text(text, shown, kind)
 
 
 def expand_paths(paths: list[str]) -> tuple[list[str], list[InputError]]:
@@ -109,3 +119,13 @@ def _walk(root: Path, errors: list[InputError]) -> list[str]:
             except OSError as err:
                 errors.append(InputError(str(entry), f"cannot stat: {err.strerror or err}"))
     return sorted(found)
+
+
+def _sniff_transcript(path: str, text: str) -> list[Script] | None:
+    # Imported on use: transcripts build on this package's decode/positions helpers.
+    from scriptlint.transcripts import sniff_text
+
+    return sniff_text(path, text)
+
+
+SNIFFERS.append(_sniff_transcript)

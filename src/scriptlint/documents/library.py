@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from scriptlint.documents.positions import LineIndex, piecewise
-from scriptlint.errors import InputError
+from scriptlint.errors import InputError, NotScriptError
 from scriptlint.model import Script, Segment
 
 ID_FIELDS = ("id", "key", "code", "name", "编号", "标识", "title", "标题")
@@ -89,7 +89,7 @@ def _after(text: str, value: str, cursor: int) -> int:
 
 
 def _no_entries(path: str) -> InputError:
-    return InputError(path, "no 话术 entries found: expected a list of {id, text} records")
+    return NotScriptError(path, "no 话术 entries found: expected a list of {id, text} records")
 
 
 def read_yaml(text: str, path: str) -> list[Script]:
@@ -146,7 +146,7 @@ def read_csv(text: str, path: str) -> list[Script]:
     probe = dict.fromkeys(fields, "")
     text_key, id_key = _pick(probe, TEXT_FIELDS), _pick(probe, ID_FIELDS)
     if text_key is None:
-        raise InputError(path, f"CSV needs a text column (one of: {', '.join(TEXT_FIELDS)})", 1)
+        raise NotScriptError(path, f"CSV needs a text column (one of: {', '.join(TEXT_FIELDS)})", 1)
     try:
         rows = list(reader)
     except csv.Error as err:

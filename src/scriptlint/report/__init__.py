@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO
 
-from scriptlint.report import json_format, text_format
+from scriptlint.redact import redact_reports
+from scriptlint.report import github, json_format, junit, sarif, text_format
 
 Renderer = Callable[..., None]
 FORMATS: dict[str, Renderer] = {
     "text": text_format.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
 }
 
 
-def render(name: str, reports: list, stream: IO[str], **options) -> None:
-    FORMATS[name](reports, stream, **options)
+def render(name: str, reports: list, stream: IO[str], *, mask: bool = True, **options) -> None:
+    """Write ``reports`` in format ``name``; personal numbers are masked unless ``mask`` is False."""
+    FORMATS[name](redact_reports(reports) if mask else reports, stream, **options)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
+from scriptlint.baseline import fingerprint
 from scriptlint.report.summary import summarize
 
 JSON_VERSION = 1
@@ -22,7 +23,7 @@ def document(reports: list) -> dict[str, Any]:
                 "entry": result.entry,
                 "scores": result.scores,
                 "practices": result.practices,
-                "findings": [f.to_json() for f in result.findings],
+                "findings": [{**f.to_json(), "fingerprint": fingerprint(f)} for f in result.findings],
             }
             if result.meta:
                 item["meta"] = result.meta
@@ -30,6 +31,9 @@ def document(reports: list) -> dict[str, Any]:
     return {"version": JSON_VERSION, "files": files, "summary": summarize(reports)}
 
 
-def render(reports: list, stream: IO[str], **_options: Any) -> None:
-    json.dump(document(reports), stream, ensure_ascii=False, indent=2)
+def render(reports: list, stream: IO[str], *, groups: dict[str, Any] | None = None, **_options: Any) -> None:
+    data = document(reports)
+    if groups is not None:  # ``check --group-by``: per agent/team/day totals
+        data["groups"] = groups
+    json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

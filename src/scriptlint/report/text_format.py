@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from scriptlint.gate import shown
 from scriptlint.report.summary import summarize
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -48,6 +49,8 @@ def render(reports: list, stream: IO[str], *, color: bool | None = None, show_sc
             continue
         for result in report.results:
             for finding in result.findings:
+                if not shown(finding):
+                    continue
                 head = Text()
                 head.append(_where(result, finding), style="bold")
                 head.append("  ")
@@ -97,6 +100,8 @@ def _summary(console: Console, reports: list) -> None:
         f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info",
         style="bold",
     )
+    if summary["suppressed"]:
+        line.append(f"; {summary['suppressed']} suppressed", style="dim")
     if summary["input_errors"]:
         line.append(f"; {summary['input_errors']} input error(s)", style="red")
     console.print(line)

@@ -1,0 +1,62 @@
+"""``--format junit``: one ``<testsuite>`` per file, one ``<testcase>`` per script or library entry.
+
+A test case fails when its script fails the gate (findings at or above ``fail-on``, or a score
+under ``fail-under``); an unreadable input is an ``<error>``.  CI systems (GitLab, Jenkins, Azure)
+show these as test results.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import IO, Any
+
+from scriptlint.gate import Policy, shown
+
+
+def _line(result, finding) -> str:
+    where = f"{result.path}:{finding.line}:{finding.column}"
+    return f"{where} {finding.rule} {finding.severity} {finding.message}\n    {finding.excerpt.strip()}"
+
+
+def document(reports: list, policy: Policy) -> ET.Element:
+    root = ET.Element("testsuites", name="scriptlint")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for report in reports:
+        suite = ET.SubElement(root, "testsuite", name=report.path)
+        counts = {"tests": 0, "failures": 0, "errors": 0}
+        if report.error is not None:
+            case = ET.SubElement(suite, "testcase", classname=report.path, name=report.path)
+            ET.SubElement(case, "error", message=str(report.error), type="input-error")
+            counts["tests"] += 1
+            counts["errors"] += 1
+        for result in report.results:
+            name = result.entry if result.entry is not None else result.path
+            case = ET.SubElement(suite, "testcase", classname=report.path, name=name)
+            counts["tests"] += 1
+            failing = policy.failing(result)
+            low = policy.low_scores(result)
+            if failing or low:
+                counts["failures"] += 1
+                lines = [_line(result, f) for f in failing]
+                lines += [f"score {key} = {score} < {minimum:g}" for key, score, minimum in low]
+                message = f"{len(failing)} finding(s)" + (f", {len(low)} score(s) too low" if low else "")
+                failure = ET.SubElement(case, "failure", message=message,
+                                        type=failing[0].rule if failing else "fail-under")
+                failure.text = "\n".join(lines)
+            rest = [f for f in result.findings if shown(f) and f not in failing]
+            if rest:
+                ET.SubElement(case, "system-out").text = "\n".join(_line(result, f) for f in rest)
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
+        root.set(key, str(value))
+    return root
+
+
+def render(reports: list, stream: IO[str], *, policy: Policy | None = None, **_options: Any) -> None:
+    root = document(reports, policy or Policy())
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")
