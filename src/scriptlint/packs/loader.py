@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from scriptlint.errors import PackError
 from scriptlint.matchers import build_pattern
 from scriptlint.matchers.regex import compile_re2
+from scriptlint.normalize import normalize_term
 from scriptlint.packs import schema
 from scriptlint.packs.model import Basis, ContextOptions, Exclusion, Rule
 from scriptlint.packs.yamlpos import PositionedYaml, YamlSyntaxError, load
@@ -62,8 +64,9 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
     terms: set[str] = set()
     seen: dict[str, str] = {}
     files = pack_files(directories)
+    shared = shared_lexicons()
     for path in files:
-        pack_rules, pack_terms = load_pack_file(path)
+        pack_rules, pack_terms = load_pack_file(path, shared)
         for rule in pack_rules:
             if rule.id in seen:
                 line = int(rule.source.rsplit(":", 1)[1])
@@ -75,7 +78,25 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
     return RuleSet(rules, terms, files, builtin_rules_dir() if builtin else None)
 
 
-def load_pack_file(path: Path) -> tuple[list[Rule], set[str]]:
+def shared_lexicons() -> dict[str, list[str]]:
+    """Word classes every pack may use (``rules/_lexicons.yaml``): name → terms."""
+    path = builtin_rules_dir() / "_lexicons.yaml"
+    if not path.exists():
+        return {}
+    try:
+        doc = load(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as err:
+        raise PackError(str(path), err.line, "", err.problem) from None
+    data = doc.data or {}
+    lexicons: dict[str, list[str]] = {}
+    for name, terms in data.items():
+        if not isinstance(terms, list) or not all(isinstance(t, str) and t for t in terms):
+            raise PackError(str(path), doc.line((name,)), str(name), "a lexicon is a list of non-empty strings")
+        lexicons[str(name)] = terms
+    return lexicons
+
+
+def load_pack_file(path: Path, shared: dict[str, list[str]] | None = None) -> tuple[list[Rule], set[str]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
@@ -84,12 +105,16 @@ def load_pack_file(path: Path) -> tuple[list[Rule], set[str]]:
         doc = load(text)
     except YamlSyntaxError as err:
         raise PackError(str(path), err.line, "", err.problem) from None
-    return _Compiler(str(path), doc).compile()
+    return _Compiler(str(path), doc, shared if shared is not None else shared_lexicons()).compile()
+
+
+_LEXICON_REF = re.compile(r"\{\{([^{}]+)\}\}")
 
 
 class _Compiler:
-    def __init__(self, path: str, doc: PositionedYaml) -> None:
+    def __init__(self, path: str, doc: PositionedYaml, lexicons: dict[str, list[str]]) -> None:
         self.path, self.doc = path, doc
+        self.lexicons = dict(lexicons)
 
     def fail(self, where: tuple[Any, ...], field_name: str, problem: str) -> PackError:
         return PackError(self.path, self.doc.line(where), field_name, problem)
@@ -114,6 +139,10 @@ class _Compiler:
     def compile(self) -> tuple[list[Rule], set[str]]:
         data = self.doc.data
         self.check_keys(data, schema.PACK_KEYS, (), "", schema.PACK_REQUIRED)
+        for name, words in data.get("lexicons", {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise self.fail(("lexicons", name), f"lexicons.{name}", "a lexicon is a list of non-empty strings")
+            self.lexicons[str(name)] = words
         terms = {str(t) for t in data.get("terms", [])}
         rules = [self.rule(item, ("rules", i), data["pack"]) for i, item in enumerate(data["rules"])]
         return rules, terms
@@ -199,6 +228,7 @@ class _Compiler:
         if len(kinds) != 1:
             raise self.fail(where, label, "needs exactly one of " + ", ".join(schema.PATTERN_KINDS))
         kind = kinds[0]
+        spec = {**spec, kind: self.expand(spec[kind], (*where, kind), f"{label}.{kind}")}
         allowed = {kind: object, **schema.PATTERN_OPTIONS}
         self.check_keys(spec, allowed, where, label)
         if spec.get("mode", "raw") not in schema.PATTERN_MODES:
@@ -235,6 +265,31 @@ class _Compiler:
                 if key in value and not 0 <= value[key] <= 50:
                     raise self.fail((*where, kind, key), f"{label}.near.{key}", "must be between 0 and 50")
         return build_pattern(spec)
+
+    def expand(self, value: Any, where: tuple[Any, ...], label: str) -> Any:
+        """Replace lexicon references: ``{{name}}`` inside a regex becomes an alternation of the
+        lexicon's words; a list item that is exactly ``{{name}}`` becomes the words themselves."""
+        if isinstance(value, dict):
+            return {k: self.expand(v, (*where, k), f"{label}.{k}") for k, v in value.items()}
+        if isinstance(value, list):
+            out: list[Any] = []
+            for i, item in enumerate(value):
+                whole = _LEXICON_REF.fullmatch(item) if isinstance(item, str) else None
+                if whole:
+                    out.extend(self.words(whole.group(1), (*where, i), label))
+                else:
+                    out.append(self.expand(item, (*where, i), label))
+            return out
+        if isinstance(value, str) and "{{" in value:
+            return _LEXICON_REF.sub(
+                lambda m: "(?:" + "|".join(re.escape(w) for w in self.words(m.group(1), where, label)) + ")", value)
+        return value
+
+    def words(self, name: str, where: tuple[Any, ...], label: str) -> list[str]:
+        if name not in self.lexicons:
+            known = ", ".join(sorted(self.lexicons)) or "none"
+            raise self.fail(where, label, f"unknown lexicon {{{{{name}}}}} (known: {known})")
+        return sorted({normalize_term(w) for w in self.lexicons[name]}, key=len, reverse=True)
 
     def regex(self, value: Any, where: tuple[Any, ...], label: str) -> None:
         if not isinstance(value, str) or not value:

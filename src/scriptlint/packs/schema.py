@@ -5,6 +5,8 @@ A pack file::
     pack: threat                 # required, the pack's name
     description: …
     terms: [上门, 老赖]            # extra words for jieba's dictionary
+    lexicons: {亲属: [父母, 老婆]}   # word classes: {{亲属}} in a regex, or a list item "{{亲属}}"
+                                  # (rules/_lexicons.yaml holds the classes shared by all packs)
     rules:
       - id: THREAT-001           # stable id: PREFIX-NNN
         category: threat          # one of CATEGORIES
@@ -30,7 +32,7 @@ ROLES = ("agent", "debtor", "third_party", "system")
 GRADES = ("A", "B", "C", "U")
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d{3}$")
 
-PACK_KEYS = {"pack": str, "description": str, "terms": list, "rules": list, "version": int}
+PACK_KEYS = {"pack": str, "description": str, "terms": list, "lexicons": dict, "rules": list, "version": int}
 PACK_REQUIRED = ("pack", "rules")
 
 RULE_KEYS = {
