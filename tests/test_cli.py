@@ -91,7 +91,7 @@ def test_gbk_input(tmp_path):
 def test_utf8_bom_input(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeff你这个傻逼".encode())
-    code, report = cli_json(*FIXTURE, str(path))
+    _code, report = cli_json(*FIXTURE, str(path))
     (finding,) = report["files"][0]["findings"]
     assert (finding["line"], finding["column"]) == (1, 4)
 
@@ -101,7 +101,7 @@ def test_directories_are_walked(tmp_path):
     (tmp_path / "sub" / "a.md").write_text("你这个傻逼", encoding="utf-8")
     (tmp_path / "b.txt").write_text("您好", encoding="utf-8")
     (tmp_path / "c.png").write_bytes(b"\x89PNG")
-    code, report = cli_json(*FIXTURE, str(tmp_path))
+    _code, report = cli_json(*FIXTURE, str(tmp_path))
     assert sorted(f["path"] for f in report["files"]) == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.md")]
 
 

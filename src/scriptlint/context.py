@@ -4,7 +4,10 @@
   a window and with no contrast word (但是, 否则 …) in between, and not a false friend
   (不得不, 别逼 …), as in 我们不会联系您的家人 or 催收人员不得采取威胁、恐吓的行为;
 - meta: the match is named as a kind of behaviour (…威胁性的语言, 遭遇辱骂) rather than used;
-- idioms: the match sits inside an idiom or word that merely contains it (打死也不, 急得要死).
+- idioms: the match sits inside an idiom or word that merely contains it (打死也不, 急得要死);
+- reported speech: the clause reports what someone else said or did (客户反映…, 新闻：…, 您说…),
+  and a quotation introduced by a prohibition or a report (严禁说“…”, 有客户反映接到过“…”的电话)
+  or classified afterwards (“…”等说法) is named, not said.
 
 The lexicons are data: ``rules/_context.yaml``.
 """
@@ -32,6 +35,8 @@ class ContextLexicon:
     meta_after: tuple[str, ...]
     meta_before: tuple[str, ...]
     idioms: tuple[str, ...]
+    reported: tuple[str, ...] = ()
+    not_reported: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -42,6 +47,8 @@ class ContextLexicon:
             breakers=_terms(negation["breakers"]), window=int(negation.get("window", 16)),
             meta_after=_terms(meta["after"]), meta_before=_terms(meta["before"]),
             idioms=_terms(data["idioms"]),
+            reported=_terms(data.get("reported", {}).get("cues", [])),
+            not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
         )
 
 
@@ -68,11 +75,12 @@ class ContextFilter:
             return None
         return word
 
-    def _last_cue(self, sentence: str, left: int, right: int) -> tuple[str, int] | None:
+    def _last_cue(self, sentence: str, left: int, right: int, cues: tuple[str, ...] | None = None,
+                  false_friends: tuple[str, ...] | None = None) -> tuple[str, int] | None:
         best: tuple[int, str] | None = None
-        for cue in self.lex.cues:
+        for cue in self.lex.cues if cues is None else cues:
             position = sentence.rfind(cue, left, right)
-            if position == -1 or self._false_friend(sentence, position, cue):
+            if position == -1 or self._false_friend(sentence, position, cue, false_friends):
                 continue
             if best is None or position > best[0]:
                 best = (position, cue)
@@ -80,8 +88,9 @@ class ContextFilter:
             return None
         return best[1], best[0] + len(best[1])
 
-    def _false_friend(self, sentence: str, position: int, cue: str) -> bool:
-        for phrase in self.lex.not_negating:
+    def _false_friend(self, sentence: str, position: int, cue: str,
+                      phrases: tuple[str, ...] | None = None) -> bool:
+        for phrase in self.lex.not_negating if phrases is None else phrases:
             found = sentence.find(phrase, max(0, position - len(phrase) + 1), position + len(cue) + len(phrase))
             while found != -1 and found <= position + len(cue):
                 if found <= position < found + len(phrase):
@@ -100,6 +109,26 @@ class ContextFilter:
         before = sentence[max(0, start - 6):start]
         return any(before.endswith(m) for m in self.lex.meta_before)
 
+    def is_reported(self, sentence: str, start: int, end: int) -> bool:
+        """Someone else's words or deeds are being reported, or a quotation is named, not said."""
+        left, _ = clause_bounds(sentence, start, end)
+        left = max(left, start - self.lex.window - 4)
+        if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
+                                                self.lex.not_reported) is not None:
+            return True
+        quote = quoted_span(sentence, start, end)
+        if quote is None:
+            return False
+        opening, closing = quote
+        introducer = sentence[max(0, opening - 12):opening]
+        if any(c in introducer for c in self.lex.cues) and not any(
+                f in sentence[max(0, opening - 14):opening + 1] for f in self.lex.not_negating):
+            return True
+        if any(r in introducer for r in self.lex.reported):
+            return True
+        after = sentence[closing + 1:closing + 7]
+        return any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"')))
+
     def in_idiom(self, sentence: str, start: int, end: int) -> bool:
         for idiom in self.lex.idioms:
             position = sentence.find(idiom, max(0, start - len(idiom) + 1))
@@ -108,6 +137,23 @@ class ContextFilter:
                     return True
                 position = sentence.find(idiom, position + 1)
         return False
+
+
+_OPENING = "“「『‘\""
+_CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+
+
+def quoted_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation marks around [start, end), if any."""
+    for opening in range(start - 1, -1, -1):
+        ch = sentence[opening]
+        if ch in _CLOSING.values() and ch != '"':
+            return None  # a quotation closed before the match began
+        if ch in _OPENING:
+            closing = sentence.find(_CLOSING[ch], end)
+            # An unclosed quotation runs to the end of the sentence (its 。 split it off).
+            return opening, closing if closing != -1 else len(sentence)
+    return None
 
 
 def clause_of(sentence: str, start: int, end: int) -> str:

@@ -6,6 +6,8 @@ registered) and is then reused for every script.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from scriptlint import calls, tokenize
 from scriptlint.context import ContextFilter, ContextLexicon
 from scriptlint.matchers import SentenceView
 from scriptlint.model import Finding, Script, ScriptResult, Segment
-from scriptlint.normalize import Normalized, normalize
+from scriptlint.normalize import Normalized, normalize, normalize_many
 from scriptlint.packs import RuleSet, builtin_rules_dir
 from scriptlint.packs.model import Rule
 from scriptlint.postprocess import deduplicate
@@ -49,6 +51,8 @@ class Engine:
         self.rules = [r for r in self.ruleset.rules if r.is_utterance_rule]
         self.call_rules = [r for r in self.ruleset.rules if not r.is_utterance_rule]
         self.prefilter = Prefilter(self.rules)
+        self._rule_roles = frozenset(role for rule in self.rules for role in rule.roles)
+        self._roles = self._rule_roles | {"agent"}  # the agent's text is also scored for practices
         terms = set(self.ruleset.terms)
         for rule in self.rules:
             for matcher in rule.patterns:
@@ -57,11 +61,17 @@ class Engine:
 
     # -- matching ---------------------------------------------------------------------------
     def match_segment(self, segment: Segment, norm: Normalized | None = None) -> list[Candidate]:
+        """Candidates in one segment on its own (the reference path: ``prefilter_enabled=False``
+        evaluates every pattern on every sentence here)."""
         norm = norm or normalize(segment.text)
         text = norm.text
         index = SentenceIndex(sentences(text))
         plan = (self.prefilter.candidates(text, index) if self.prefilter_enabled
                 else self.prefilter.everything(index))
+        return self._evaluate(segment, text, index, plan)
+
+    def _evaluate(self, segment: Segment, text: str, index: SentenceIndex,
+                  plan: dict[int, set[int]]) -> list[Candidate]:
         role = segment.speaker or "agent"
         found: list[Candidate] = []
         for sentence_number in sorted(plan):
@@ -75,6 +85,38 @@ class Engine:
                     if self._keep(slot.rule, view, m_start, m_end):
                         found.append(Candidate(slot.rule, start + m_start, start + m_end, (start, end)))
         return found
+
+    def _match_script(self, script: Script) -> tuple[list[Finding], str]:
+        """Findings of the utterance rules, and the agent's normalised text (for practices).
+
+        The hot path: the turns that any rule (or scoring) looks at are normalised as one text and
+        scanned once by the prefilter; hits are mapped back to their turn by bisection, and only
+        turns with a hit are split into sentences and evaluated."""
+        segments = script.segments
+        wanted = [s for s in segments if (s.speaker or "agent") in self._roles]
+        text, starts = normalize_many([s.text for s in wanted])
+        ends = [start - 1 for start in starts[1:]] + [len(text)]
+        hits: dict[int, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
+        for offset, numbers in self.prefilter.hits(text):
+            number = bisect_right(starts, offset) - 1
+            hits[number].append((offset - starts[number], numbers))
+        if self.prefilter.unanchored:
+            for number in range(len(wanted)):
+                hits.setdefault(number, [])
+        findings: list[Finding] = []
+        for number in sorted(hits):
+            segment = wanted[number]
+            if (segment.speaker or "agent") not in self._rule_roles:
+                continue
+            seg_text = text[starts[number]:ends[number]]
+            index = SentenceIndex(sentences(seg_text))
+            candidates = self._evaluate(segment, seg_text, index, self.prefilter.plan(hits[number], index))
+            if candidates:
+                norm = normalize(segment.text)
+                findings.extend(self.finding(script, segment, norm, c) for c in candidates)
+        agents = [n for n, s in enumerate(wanted) if (s.speaker or "agent") == "agent"]
+        joined = text if len(agents) == len(wanted) else "\n".join(text[starts[n]:ends[n]] for n in agents)
+        return findings, joined
 
     def _keep(self, rule: Rule, view: SentenceView, start: int, end: int) -> bool:
         sentence = view.text
@@ -93,25 +135,30 @@ class Engine:
             return False
         if options.negation and self.context.negation_cue(sentence, start, end) is not None:
             return False
+        if options.meta and self.context.is_reported(sentence, start, end):
+            return False
         return not (options.meta and self.context.is_meta(sentence, start, end))
 
     # -- findings ---------------------------------------------------------------------------
     def lint_script(self, script: Script, extra: Iterable[Finding] = ()) -> ScriptResult:
         """Findings and scores for one script.  Calls also get the call-level checks; ``extra``
         holds findings decided outside the script (call frequency across a batch)."""
-        findings: list[Finding] = []
-        agent_text: list[str] = []
-        for segment in script.segments:
-            norm = normalize(segment.text)
-            if (segment.speaker or "agent") == "agent":
-                agent_text.append(norm.text)
-            for candidate in self.match_segment(segment, norm):
-                findings.append(self.finding(script, segment, norm, candidate))
+        if self.prefilter_enabled:
+            findings, agent_text = self._match_script(script)
+        else:
+            findings, agent_texts = [], []
+            for segment in script.segments:
+                norm = normalize(segment.text)
+                if (segment.speaker or "agent") == "agent":
+                    agent_texts.append(norm.text)
+                for candidate in self.match_segment(segment, norm):
+                    findings.append(self.finding(script, segment, norm, candidate))
+            agent_text = "\n".join(agent_texts)
         if self.call_rules and calls.is_call(script):
             findings.extend(calls.check_call(self.call_rules, script, self.profile, self.context))
         findings.extend(extra)
         findings = deduplicate(findings)
-        practices = self.scoring.practices_in("\n".join(agent_text))
+        practices = self.scoring.practices_in(agent_text)
         scores = self.scoring.score(findings, practices)
         return ScriptResult(script.path, script.entry, findings, scores, practices, dict(script.meta))
 
