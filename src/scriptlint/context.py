@@ -112,6 +112,11 @@ class ContextFilter:
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
         left, _ = clause_bounds(sentence, start, end)
+        # A report opening the sentence scopes over the clauses after it (客户反映，…).
+        if left > 0:
+            head = sentence[:left - 1].rstrip("说称道")
+            if any(head.endswith(cue) for cue in self.lex.reported):
+                return True
         left = max(left, start - self.lex.window - 4)
         if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
                                                 self.lex.not_reported) is not None:

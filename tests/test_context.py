@@ -1,0 +1,38 @@
+"""Context filters: behaviour named, prohibited, negated, reported or quoted is not committed."""
+
+import pytest
+
+
+def fired(linter, text):
+    return [f.rule for f in linter.lint_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "我们不会联系您的家人",
+    "严禁向债务人的家人透露欠款信息",
+    "催收人员不得联系债务人的家人或父母",
+    "避免打电话找客户的父母",
+    "严禁以下行为：联系债务人的家人",
+    "有客户反映，催收员说要联系他的家人",
+    "新闻：有催收员冒充法院工作人员联系其家人",
+    "严禁说：“我们会联系你的家人。”",
+    "不得以“我们会找你父母”这类说法施压",
+])
+def test_named_not_committed(fixture_linter, text):
+    assert fired(fixture_linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "我们会联系你的家人",
+    "别以为我们找不到你父母",           # 别以为 is a threat, not a negation
+    "我不想这样，但是我会联系你的家人",    # the contrast ends the negation's scope
+    "比如：“我们会联系你的家人！”",      # a quoted example with no prohibition is still flagged
+    "我跟你说我们会联系你的家人",          # the agent addressing the debtor is not reported speech
+])
+def test_committed(fixture_linter, text):
+    assert fired(fixture_linter, text) == ["TEST-003"]
+
+
+def test_idioms(fixture_linter):
+    assert fired(fixture_linter, "打死也不能拖欠工资") == []
+    assert fired(fixture_linter, "这事急得要死") == []
