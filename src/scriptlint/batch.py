@@ -121,7 +121,7 @@ class Batch:
         for path, source in sources:
             if source is None:
                 continue
-            for ordinal, item in enumerate(source):
+            for ordinal, item in enumerate(source.headers()):
                 self.calls += 1
                 if isinstance(item, Call):
                     ledger.add(header_of((path, ordinal), {**item.meta, "connected": item.connected()}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from functools import cached_property
+from re import Pattern
 from typing import Any, ClassVar
 
 from scriptlint import tokenize
@@ -61,6 +62,11 @@ class Matcher(ABC):
     def find(self, sentence: SentenceView) -> Iterator[Span]: ...
 
     def anchors(self) -> frozenset[str] | None:
+        return None
+
+    def screen(self) -> Pattern[str] | None:
+        """A cheap regex that every match overlaps, for patterns whose literals would be too common
+        to be useful anchors (digits of a personal number); None to use ``anchors``."""
         return None
 
     def terms(self) -> set[str]:

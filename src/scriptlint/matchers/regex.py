@@ -15,9 +15,11 @@ from functools import lru_cache
 from typing import Any
 
 from scriptlint.matchers.base import Matcher, SentenceView, Span
+from scriptlint.matchers.charfreq import literal_frequency
 from scriptlint.normalize import to_simplified
 
 _MAX_CLASS_ANCHORS = 12  # a character class with more members is not worth an anchor set
+_MAX_PRODUCT = 256  # literals multiplied out of consecutive alternations, at most
 
 
 @lru_cache(maxsize=1)
@@ -88,37 +90,88 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if selectivity(a) >= selectivity(b) else b
 
 
-# The most frequent characters of everyday Chinese: an anchor made of them occurs in almost every
-# sentence and would make the prefilter useless, so they count for little when choosing anchors.
-_COMMON = frozenset("的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过"
-                    "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
-                    "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
-                    "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
-                    "真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报"
-                    "立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务"
-                    "您吗呢吧啊哦呀嘛么钱还款欠")
-
-
-def selectivity(anchors: set[str] | frozenset[str]) -> tuple[float, int]:
-    """How rarely the least selective member of an anchor set occurs (higher is better)."""
-    weakest = min(sum(0.25 if ch in _COMMON else 1.0 for ch in anchor) for anchor in anchors)
-    return weakest, -len(anchors)
+def selectivity(anchors: set[str] | frozenset[str]) -> float:
+    """How selective an anchor set is (higher is better): minus the estimated share of text
+    positions where one of its members starts, so one rare word beats a set of common ones and a
+    single frequent character (我, 您, a digit) is avoided whenever the pattern offers better."""
+    return -sum(literal_frequency(anchor) for anchor in anchors)
 
 
 def _sequence(items: list) -> set[str] | None:
+    """The best anchor set of a concatenation.  Consecutive items that match a small finite set of
+    strings (literals, short alternations and classes, optional ones included) are multiplied out
+    into longer literals — (转|打)(钱|款)?给我 gives 转钱给我, 转给我 … — which are far rarer than
+    any one of their parts."""
     best: set[str] | None = None
-    run = ""
+    run: set[str] = {""}
     for op, arg in items:
-        if op is sre_constants.LITERAL:
-            run += chr(arg)
+        exact = _exact(op, arg)
+        if exact is not None and len(run) * len(exact) <= _MAX_PRODUCT:
+            run = {head + tail for head in run for tail in exact}
             continue
-        if run:
-            best = _better(best, {run})
-            run = ""
-        best = _better(best, _item(op, arg))
-    if run:
-        best = _better(best, {run})
-    return best
+        best = _better(best, _usable(run))
+        run = exact if exact is not None else {""}
+        if exact is None:
+            best = _better(best, _item(op, arg))
+    return _better(best, _usable(run))
+
+
+def _usable(run: set[str]) -> set[str] | None:
+    """``run`` as anchors: none when it can be empty; a member holding a shorter member is dropped."""
+    if "" in run:
+        return None
+    kept: list[str] = []
+    for literal in sorted(run, key=len):
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return set(kept)
+
+
+def _exact(op, arg) -> set[str] | None:
+    """Every string the item can match, when that is a small finite set (else None)."""
+    if op is sre_constants.LITERAL:
+        return {chr(arg)}
+    if op is sre_constants.IN:
+        return _class(arg)
+    if op is sre_constants.SUBPATTERN:
+        return _exact_sequence(list(arg[-1]))
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _exact_sequence(list(branch))
+            if found is None or len(union) + len(found) > _MAX_PRODUCT:
+                return None
+            union |= found
+        return union
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        found = _exact_sequence(list(body))
+        if found is None or high > 1:
+            return None
+        return found | {""} if low == 0 else found
+    return None
+
+
+def _exact_sequence(items: list) -> set[str] | None:
+    result: set[str] = {""}
+    for op, arg in items:
+        found = _exact(op, arg)
+        if found is None or len(result) * len(found) > _MAX_PRODUCT:
+            return None
+        result = {head + tail for head in result for tail in found}
+    return result
+
+
+def _class(arg) -> set[str] | None:
+    chars: set[str] = set()
+    for sub_op, sub_arg in arg:
+        if sub_op is sre_constants.LITERAL:
+            chars.add(chr(sub_arg))
+        elif sub_op is sre_constants.RANGE and sub_arg[1] - sub_arg[0] < _MAX_CLASS_ANCHORS:
+            chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+        else:
+            return None
+    return chars if 0 < len(chars) <= _MAX_CLASS_ANCHORS else None
 
 
 def _item(op, arg) -> set[str] | None:
@@ -136,13 +189,5 @@ def _item(op, arg) -> set[str] | None:
         low, _high, body = arg
         return _sequence(list(body)) if low >= 1 else None
     if op is sre_constants.IN:
-        chars: set[str] = set()
-        for sub_op, sub_arg in arg:
-            if sub_op is sre_constants.LITERAL:
-                chars.add(chr(sub_arg))
-            elif sub_op is sre_constants.RANGE and sub_arg[1] - sub_arg[0] < _MAX_CLASS_ANCHORS:
-                chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
-            else:
-                return None
-        return chars if 0 < len(chars) <= _MAX_CLASS_ANCHORS else None
+        return _class(arg)
     return None

@@ -41,9 +41,16 @@ class CallSource:
     text: str | None = None
 
     def __iter__(self) -> Iterator[Call | InputError]:
+        return self.calls()
+
+    def headers(self) -> Iterator[Call | InputError]:
+        """The same sequence of calls, with turn texts left out where that saves work (JSONL)."""
+        return self.calls(headers_only=True)
+
+    def calls(self, headers_only: bool = False) -> Iterator[Call | InputError]:
         if self.format == "jsonl":
             lines = self._file_lines() if self.text is None else enumerate(self.text.splitlines(), 1)
-            yield from read_jsonl_lines(lines, self.path, self.roles)
+            yield from read_jsonl_lines(lines, self.path, self.roles, headers_only)
             return
         try:
             text = self.text if self.text is not None else decode(Path(self.path).read_bytes(), self.path,

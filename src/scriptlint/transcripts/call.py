@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from scriptlint.model import Script, Segment
@@ -40,6 +41,7 @@ _DIRECTIONS = {"outbound": "outbound", "out": "outbound", "呼出": "outbound", 
                "inbound": "inbound", "in": "inbound", "呼入": "inbound"}
 
 
+@lru_cache(maxsize=4096)
 def canonical_field(name: str) -> str | None:
     return _SPELLINGS.get(re.sub(r"[_\-\s]", "", str(name).lower()))
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from scriptlint.errors import InputError
-from scriptlint.transcripts.call import Call, FieldError, call_fields
+from scriptlint.transcripts.call import Call, FieldError, Turn, call_fields
 from scriptlint.transcripts.records import (
     ROLE_KEYS,
     TEXT_KEYS,
@@ -62,8 +62,12 @@ class _Pending:
         return self.error if self.error is not None else self.call
 
 
-def read_jsonl_lines(lines: Iterable[tuple[int, str]], path: str, roles: RoleMap) -> Iterator[Call | InputError]:
-    """Calls (or an InputError per bad call) from numbered lines, in file order."""
+def read_jsonl_lines(lines: Iterable[tuple[int, str]], path: str, roles: RoleMap,
+                     headers_only: bool = False) -> Iterator[Call | InputError]:
+    """Calls (or an InputError per bad call) from numbered lines, in file order.
+
+    ``headers_only`` (the batch layer's first pass) keeps call fields and each turn's role but not
+    its text: the same calls in the same order, at a fraction of the cost."""
     pending: _Pending | None = None
     for number, line in lines:
         if not line.strip():
@@ -111,6 +115,11 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], path: str, roles: RoleMap
         if problem is not None:
             pending.fail(path, number, problem)
             continue
+        if utterance and headers_only:
+            role_key = lookup(record, ROLE_KEYS)
+            role = roles.role(record[role_key]) if role_key is not None else None
+            pending.call.turns.append(Turn(role or "system", "", "", _nowhere))
+            continue
         if utterance:
             try:
                 role, label, text, begin, end = parse_turn(record, roles)
@@ -120,6 +129,10 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], path: str, roles: RoleMap
             pending.call.turns.append(TextLocator(line.rstrip("\r\n"), number - 1).turn(role, label, text, begin, end))
     if pending is not None:
         yield pending.result()
+
+
+def _nowhere(_offset: int) -> tuple[int, int]:
+    return 0, 0
 
 
 def _whole_call(record: dict[str, Any], line: str, number: int, path: str, roles: RoleMap) -> Call | InputError:

@@ -1,0 +1,52 @@
+"""Behaviour of the third_party / privacy / impersonation / unlawful_debt / disclosure packs that a
+single rule's inline examples cannot show: one utterance reported under two categories, shared
+exclusions, context cues added for these packs, and the severity split of the pii rules."""
+
+import pytest
+
+
+def categories(linter, text: str, floor: str = "warning") -> dict[str, str]:
+    rank = {"info": 0, "warning": 1, "error": 2}
+    found: dict[str, str] = {}
+    for f in linter.lint_text(text).findings:
+        if rank[f.severity] >= rank[floor] and rank[f.severity] >= rank.get(found.get(f.category, "info"), 0):
+            found[f.category] = f.severity
+    return found
+
+
+def test_debt_told_to_a_third_party_is_both_third_party_and_privacy(linter):
+    # THIRD-002 and PRIV-005 share their patterns through a YAML anchor; both must report.
+    found = categories(linter, "请问是李四的同事吗？他在我们这欠了3万逾期半年了。")
+    assert found.get("third_party") == "error"
+    assert found.get("privacy") == "error"
+
+
+def test_seed_family_threat_is_a_third_party_error(linter):
+    assert categories(linter, "你再不还,我可就得找你家人谈谈咯").get("third_party") == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "催收人员不得将债务人的个人信息泄露给他人,否则可能会涉及到侵权行为。",
+    "培训提示：“你再不还我就找你家人”属于违规话术，一经发现严肃处理。",
+    "质检案例：坐席说“我们是法院的”，属于冒充司法机关，判定为严重违规。",
+    "近期有不法分子冒充催收人员，以“上门费”“手续费”为名索取钱财，请勿轻信。",
+    "您不需要找家人帮忙还款，这是您本人的账户。",
+    "如您已被法院判决，执行事宜请直接联系承办法院，我们无权代表法院。",
+    "之前多收了您的手续费，我们会在三个工作日内退还。",
+    "麻烦您转告他回电，谢谢。",
+])
+def test_guidance_reports_and_lawful_lines_stay_clean(linter, text):
+    mine = {"third_party", "privacy", "impersonation", "unlawful_debt", "disclosure"}
+    assert not set(categories(linter, text)) & mine
+
+
+def test_a_not_a_question_does_not_negate(linter):
+    # 能不能 contains the cue 不能; as a question it must not suppress the request to pay for him.
+    found = categories(linter, "您是他姐姐？那正好，他这笔钱您看今天能不能先帮他还一部分？")
+    assert "third_party" in found
+
+
+def test_pii_severity_split(linter):
+    assert categories(linter, "请向6222020200112233446账户还款").get("privacy") == "error"
+    assert categories(linter, "有事直接打我电话13912345678").get("privacy") == "warning"
+    assert "privacy" not in categories(linter, "请联系138****5678，或拨打官方客服95588")
