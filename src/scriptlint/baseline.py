@@ -94,7 +94,7 @@ def write(path: str | Path, reports: list) -> int:
                 if finding.suppressed is not None and kind != "baseline":
                     continue
                 entries.append({"path": keyer.key(result.path), "rule": finding.rule,
-                                "fingerprint": fingerprint(finding), "entry": mask_text(finding.entry),
+                                "fingerprint": fingerprint(finding), "entry": mask_text(finding.entry, strict=True),
                                 "match": mask_text(finding.match)})
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["entry"] or ""))
     document = {"version": BASELINE_VERSION, "tool": "scriptlint", "findings": entries}

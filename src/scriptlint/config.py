@@ -56,7 +56,10 @@ DEFAULTS: dict[str, Any] = {
     "encoding": None,
     "format": "text",
     "skip-non-scripts": False,
+    "profile": None,
+    "role-aliases": {},
 }
+ROLE_NAMES = ("agent", "debtor", "third_party", "system")
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
@@ -89,7 +92,14 @@ def _problem(key: str, value: Any) -> str | None:
         return None if value in FAIL_ON else f"{value!r} is not one of {', '.join(FAIL_ON)}"
     if key == "format":
         return None if value in FORMATS else f"{value!r} is not one of {', '.join(FORMATS)}"
-    if key in ("baseline", "encoding"):
+    if key == "role-aliases":
+        if not isinstance(value, dict) or not all(isinstance(k, str) and k for k in value):
+            return "must be a table of speaker label = role"
+        for label, role in value.items():
+            if role not in ROLE_NAMES:
+                return f"{label}: {role!r} is not one of {', '.join(ROLE_NAMES)}"
+        return None
+    if key in ("baseline", "encoding", "profile"):
         return None if value is None or (isinstance(value, str) and value) else "must be a string"
     if key == "fail-under":
         table = value if isinstance(value, dict) else {"overall": value}
@@ -371,6 +381,8 @@ CLI_OPTIONS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "skip_non_scripts": ("skip-non-scripts", lambda value: value),
     "show_pii": ("mask-pii", lambda value: not value),
     "encoding": ("encoding", lambda value: value),
+    "profile": ("profile", lambda value: value),
+    "role_alias": ("role-aliases", lambda items: dict(_pairs("--role-alias", items))),
 }
 
 

@@ -9,6 +9,7 @@ offset map only has to remember which raw positions were dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,15 @@ for _upper in range(ord("A"), ord("Z") + 1):
     _WIDTH_AND_CASE[_upper] = _upper + 32
 for _upper in range(0xFF21, 0xFF3B):  # Ａ–Ｚ → a–z directly
     _WIDTH_AND_CASE[_upper] = _upper - 0xFEE0 + 32
+
+# Latin letters with accents or tone marks (pinyin gè, zhàng, lǜ) → their base letter, so that
+# pinyin evasions match like plain letters; one character in, one out.
+for _code in range(0x00C0, 0x0250):
+    _base = unicodedata.normalize("NFKD", chr(_code))[0]
+    if _base.isascii() and _base.isalpha():
+        _WIDTH_AND_CASE[_code] = ord(_base.lower())
+for _code in (0x01D6, 0x01D8, 0x01DA, 0x01DC, 0x00FC):  # ǖ ǘ ǚ ǜ ü: pinyin writes them as v
+    _WIDTH_AND_CASE[_code] = ord("v")
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -20,7 +20,11 @@ _KEEP = {"cn_id": (6, 4), "bank_card": (4, 4), "cn_mobile": (3, 4)}
 _LONG_RUN = re.compile(r"(?<![0-9*])\d(?:[ -]?\d){10,}(?![0-9*])")
 _CUT_TAIL = re.compile(r"(?<![0-9*])\d(?:[ -]?\d){5,}$")
 _CUT_HEAD = re.compile(r"^\d(?:[ -]?\d){5,}(?![0-9*])")
-_FINDING_FIELDS = ("excerpt", "message", "suggestion", "match", "context", "entry")
+_FINDING_FIELDS = ("excerpt", "message", "suggestion", "match", "context")
+# Call metadata that identifies the call rather than a person: never masked (an ISO start time or
+# a long numeric call id is not personal data, and QA needs them to find the call).
+_IDENTIFYING_KEYS = frozenset({"call_id", "start", "local_start", "day", "line", "turns", "format", "direction",
+                               "connected", "timezone", "count", "limit"})
 
 
 def _mask_span(value: str, kind: str) -> str:
@@ -36,13 +40,17 @@ def _hide(value: str, head: int, tail: int) -> str:
     return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
 
 
-def mask_text(text: str | None) -> str | None:
+def mask_text(text: str | None, strict: bool = False) -> str | None:
+    """Mask personal numbers.  ``strict`` masks only what the detectors recognise (for identifiers
+    and metadata); otherwise long or cut digit runs in text excerpts are masked as well."""
     if not text or not any(ch.isdigit() for ch in text):
         return text
     out = list(text)
     for kind, start, end in pii.find(text):
         out[start:end] = _mask_span(text[start:end], kind)
     masked = "".join(out)
+    if strict:
+        return masked
     # What the detectors cannot vouch for is masked too: long digit runs (a card number that fails
     # its checksum, an old 15-digit ID) and runs cut by the edge of an excerpt, which are too short
     # for the detectors but are still most of a number.
@@ -52,11 +60,11 @@ def mask_text(text: str | None) -> str | None:
 
 
 def mask_value(value: Any) -> Any:
-    """Strings anywhere inside JSON-like data (script metadata), masked."""
+    """Strings anywhere inside JSON-like data (script metadata), masked by the detectors."""
     if isinstance(value, str):
-        return mask_text(value)
+        return mask_text(value, strict=True)
     if isinstance(value, dict):
-        return {k: mask_value(v) for k, v in value.items()}
+        return {k: v if k in _IDENTIFYING_KEYS else mask_value(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [mask_value(v) for v in value]
     return value
@@ -69,8 +77,9 @@ def redact_reports(reports: list) -> list:
         results = []
         for result in report.results:
             findings = [replace(f, **{name: mask_text(getattr(f, name)) for name in _FINDING_FIELDS},
-                                extra=mask_value(f.extra)) for f in result.findings]
-            results.append(replace(result, entry=mask_text(result.entry), findings=findings,
+                                entry=mask_text(f.entry, strict=True), extra=mask_value(f.extra))
+                        for f in result.findings]
+            results.append(replace(result, entry=mask_text(result.entry, strict=True), findings=findings,
                                    meta=mask_value(result.meta)))
         clone = copy.copy(report)
         clone.results = results

@@ -97,11 +97,11 @@ class Run:
         from scriptlint.transcripts.roles import parse_aliases
 
         try:
-            aliases = parse_aliases(options.get("role_alias") or ())
+            aliases = parse_aliases([f"{label}={role}" for label, role in config["role-aliases"].items()])
         except ValueError as err:
             raise configuration.ConfigError(str(err)) from None
         linter = Linter(packs=packs, builtin=builtin, config=config, baseline=baseline,
-                        profile=options.get("profile"), role_aliases=aliases)
+                        profile=config["profile"], role_aliases=aliases)
         return cls(config, linter, config["format"], options)
 
     @property

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-DOMAIN_EXPONENT = -8
-DOMAIN = "您吗呢吧啊哦呀嘛么钱还款欠催逾期贷卡账银行信用号录音费元工请您好的先生女士"
+DOMAIN_EXPONENT = -7
+DOMAIN = "我您你吗呢吧啊哦呀嘛么钱还款欠催逾期贷卡账银行信用号录音费元工请好的先生女士"
 RARE_EXPONENT = -17  # a character outside the table
 
 BUCKETS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -97,6 +97,7 @@ def char_frequency(ch: str) -> float:
     return _table().get(ch, 2.0 ** RARE_EXPONENT)
 
 
+@lru_cache(maxsize=65536)
 def literal_frequency(literal: str) -> float:
     """Estimated share of text positions where ``literal`` starts: its rarest character, made rarer
     by each further character (a crude bound: words are more frequent than independent characters)."""

@@ -19,7 +19,7 @@ from scriptlint.matchers.charfreq import literal_frequency
 from scriptlint.normalize import to_simplified
 
 _MAX_CLASS_ANCHORS = 12  # a character class with more members is not worth an anchor set
-_MAX_PRODUCT = 256  # literals multiplied out of consecutive alternations, at most
+_MAX_PRODUCT = 1024  # literals multiplied out of consecutive alternations, at most
 
 
 @lru_cache(maxsize=1)
@@ -101,30 +101,47 @@ def _sequence(items: list) -> set[str] | None:
     """The best anchor set of a concatenation.  Consecutive items that match a small finite set of
     strings (literals, short alternations and classes, optional ones included) are multiplied out
     into longer literals — (转|打)(钱|款)?给我 gives 转钱给我, 转给我 … — which are far rarer than
-    any one of their parts."""
+    any one of their parts; every window of such items is tried."""
     best: set[str] | None = None
-    run: set[str] = {""}
-    for op, arg in items:
-        exact = _exact(op, arg)
-        if exact is not None and len(run) * len(exact) <= _MAX_PRODUCT:
-            run = {head + tail for head in run for tail in exact}
+    window: list[set[str]] = []
+    for op, arg in [*items, (None, None)]:
+        exact = _exact(op, arg) if op is not None else None
+        if exact is not None:
+            window.append(exact)
             continue
-        best = _better(best, _usable(run))
-        run = exact if exact is not None else {""}
-        if exact is None:
+        best = _better(best, _best_window(window))
+        window = []
+        if op is not None:
             best = _better(best, _item(op, arg))
-    return _better(best, _usable(run))
+    return best
+
+
+def _best_window(window: list[set[str]]) -> set[str] | None:
+    # Compared before pruning (cheaper; redundant members only overstate a set's cost).
+    best: set[str] | None = None
+    for first in range(len(window)):
+        product: set[str] = {""}
+        for part in window[first:]:
+            if len(product) * len(part) > _MAX_PRODUCT:
+                break
+            product = {head + tail for head in product for tail in part}
+            if "" not in product:
+                best = _better(best, product)
+    return _usable(best) if best else None
 
 
 def _usable(run: set[str]) -> set[str] | None:
     """``run`` as anchors: none when it can be empty; a member holding a shorter member is dropped."""
     if "" in run:
         return None
-    kept: list[str] = []
-    for literal in sorted(run, key=len):
-        if not any(shorter in literal for shorter in kept):
-            kept.append(literal)
-    return set(kept)
+    if len({len(literal) for literal in run}) == 1:
+        return run  # all of one length: none can hold another
+    return {literal for literal in run if not _holds_other(literal, run)}
+
+
+def _holds_other(literal: str, members: set[str]) -> bool:
+    size = len(literal)
+    return any(literal[i:j] in members for i in range(size) for j in range(i + 1, size + 1) if j - i < size)
 
 
 def _exact(op, arg) -> set[str] | None:

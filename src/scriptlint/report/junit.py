@@ -15,15 +15,23 @@ from scriptlint.gate import Policy, shown
 
 def _line(result, finding) -> str:
     where = f"{result.path}:{finding.line}:{finding.column}"
+    if finding.turn is not None:
+        where += f" turn {finding.turn}" + (f" @{finding.begin_ms}ms" if finding.begin_ms is not None else "")
+    if finding.speaker:
+        where += f" [{finding.speaker}]"
     return f"{where} {finding.rule} {finding.severity} {finding.message}\n    {finding.excerpt.strip()}"
 
 
 def document(reports: list, policy: Policy) -> ET.Element:
     root = ET.Element("testsuites", name="scriptlint")
     totals = {"tests": 0, "failures": 0, "errors": 0}
+    suites: dict[str, tuple[ET.Element, dict[str, int]]] = {}
     for report in reports:
-        suite = ET.SubElement(root, "testsuite", name=report.path)
-        counts = {"tests": 0, "failures": 0, "errors": 0}
+        # A transcript file yields one report per call: they share one suite.
+        if report.path not in suites:
+            suites[report.path] = (ET.SubElement(root, "testsuite", name=report.path),
+                                   {"tests": 0, "failures": 0, "errors": 0})
+        suite, counts = suites[report.path]
         if report.error is not None:
             case = ET.SubElement(suite, "testcase", classname=report.path, name=report.path)
             ET.SubElement(case, "error", message=str(report.error), type="input-error")
@@ -32,6 +40,13 @@ def document(reports: list, policy: Policy) -> ET.Element:
         for result in report.results:
             name = result.entry if result.entry is not None else result.path
             case = ET.SubElement(suite, "testcase", classname=report.path, name=name)
+            if result.meta.get("call_id") is not None:
+                properties = ET.SubElement(case, "properties")
+                for key in ("call_id", "agent_id", "agent_name", "team", "start"):
+                    if result.meta.get(key) is not None:
+                        ET.SubElement(properties, "property", name=key, value=str(result.meta[key]))
+                for key, value in sorted(result.scores.items()):
+                    ET.SubElement(properties, "property", name=f"score.{key}", value=str(value))
             counts["tests"] += 1
             failing = policy.failing(result)
             low = policy.low_scores(result)
@@ -46,6 +61,7 @@ def document(reports: list, policy: Policy) -> ET.Element:
             rest = [f for f in result.findings if shown(f) and f not in failing]
             if rest:
                 ET.SubElement(case, "system-out").text = "\n".join(_line(result, f) for f in rest)
+    for suite, counts in suites.values():
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

@@ -82,7 +82,10 @@ def _result(result, finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [location],
         "partialFingerprints": {"scriptlintFingerprint/v1": fingerprint(finding)},
         "properties": {"category": finding.category, "principle": finding.principle,
-                       "excerpt": finding.excerpt, "entry": result.entry, "speaker": finding.speaker},
+                       "excerpt": finding.excerpt, "entry": result.entry, "speaker": finding.speaker,
+                       **{key: value for key, value in (("turn", finding.turn), ("begin_ms", finding.begin_ms),
+                                                         ("end_ms", finding.end_ms)) if value is not None},
+                       **finding.extra},
     }
     if finding.rule in index:
         item["ruleIndex"] = index[finding.rule]
