@@ -53,7 +53,7 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # OpenCC also converts CJK extension characters beyond the BMP, which ``_has_han`` does not count.
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 # Characters that ``_WIDTH_AND_CASE`` changes: skip ``translate`` when there are none.
-_FOLDABLE = re.compile(r"[A-Z\uff01-\uff5e\u3000]")
+_FOLDABLE = re.compile(r"[A-Z\uff01-\uff5e\u3000\u00c0-\u024f]")
 
 
 def _has_han(text: str) -> bool:
