@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate corpora/labelled/{corpus,holdout}.jsonl and print the counts table.
+"""Validate corpora/labelled/{corpus,dev_b,holdout}.jsonl and print the counts table.
 
 Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
 Exit status 0 = all checks pass, 1 = at least one error.
@@ -12,7 +12,8 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = {"dev": os.path.join(HERE, "corpus.jsonl"),
-         "holdout": os.path.join(HERE, "holdout.jsonl")}
+         "dev_b": os.path.join(HERE, "dev_b.jsonl"),      # first held-out set, now released
+         "holdout": os.path.join(HERE, "holdout.jsonl")}  # current held-out set
 
 CATEGORIES = ["threat", "insult", "third_party", "privacy", "impersonation",
               "false_consequence", "harassment", "unlawful_debt", "respect"]
@@ -25,7 +26,8 @@ LABELS = {"violating", "compliant"}
 PROV_RE = re.compile(r"^(team|qa_systems\.md|seed:[0-9]{3}_[0-9a-f]{16}\.txt|"
                      r"regulations\.md CN-[A-Z0-9]+-[0-9]+ \(illustrative\))$")
 ID_RE = {"dev": re.compile(r"^(?!h-)[a-z]+-[0-9]{4}$"),
-         "holdout": re.compile(r"^h-[a-z]+-[0-9]{4}$")}
+         "dev_b": re.compile(r"^h-[a-z]+-[0-9]{4}$"),
+         "holdout": re.compile(r"^h2-[a-z]+-[0-9]{4}$")}
 SENT_PUNCT = re.compile(r"[，。？！；,?!;]")
 NORM_RE = re.compile(r"[\s\u200b\u200c\u200d\ufeff，。、；：？！,.;:?!“”\"‘’'（）()【】《》「」『』~…—\-]+")
 
@@ -34,18 +36,24 @@ MIN = {
     "dev": {"per_category": 60, "compliant": 420, "total": 950, "asr_frac": 0.10,
             "trad_frac": 0.05, "evasion": 40, "comp_guidance_or_negation": 80,
             "comp_idiom": 40, "comp_lawful_consequence": 40, "comp_third_party_ok": 20},
-    "holdout": {"per_category": 15, "compliant": 110, "total": 0, "asr_frac": 0.10,
-                "trad_frac": 0.05, "evasion": 10, "comp_guidance_or_negation": 20,
+    "dev_b": {"per_category": 15, "compliant": 110, "total": 0, "asr_frac": 0.10,
+              "trad_frac": 0.05, "evasion": 10, "comp_guidance_or_negation": 20,
+              "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
+    "holdout": {"per_category": 15, "compliant": 110, "total": 420, "asr_frac": 0.10,
+                "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
                 "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
 }
 MAX_SEED_LINES = 45  # "no more than ~40 seed lines in total"
-HOLDOUT_RATIO = (0.20, 0.35)  # holdout size relative to dev
+DEV_B_RATIO = (0.20, 0.35)  # dev_b size relative to dev (the holdout has a total minimum instead)
+# A held-out line must not paraphrase a line the rule writers have seen: maximum
+# character-bigram Jaccard similarity between a holdout line and any dev/dev_b line.
+MAX_HOLDOUT_SIMILARITY = 0.40
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
 def id_checksum_ok(s):
-    return "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], ID_WEIGHTS)) % 11] == s[17].upper()
+    return "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], ID_WEIGHTS, strict=True)) % 11] == s[17].upper()
 
 
 def luhn_ok(s):
@@ -206,6 +214,27 @@ def print_table(stats):
     print(line)
 
 
+def bigrams(text):
+    t = NORM_RE.sub("", text).lower()
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def check_holdout_similarity(data, errors):
+    """Return the highest bigram Jaccard between a holdout line and a dev/dev_b line."""
+    seen = [bigrams(r["text"]) for name in ("dev", "dev_b") for r in data[name]
+            if isinstance(r["text"], str)]
+    top = 0.0
+    for r in data["holdout"]:
+        if not isinstance(r["text"], str):
+            continue
+        b = bigrams(r["text"])
+        best = max((len(b & s) / len(b | s) for s in seen if b and s), default=0.0)
+        top = max(top, best)
+        if best > MAX_HOLDOUT_SIMILARITY:
+            errors.append(f"{r['_where']}: too similar to a dev/dev_b line (bigram Jaccard {best:.2f})")
+    return top
+
+
 def main():
     quiet = "--quiet" in sys.argv
     errors = []
@@ -213,9 +242,9 @@ def main():
     for name, recs in data.items():
         for r in recs:
             validate_record(name, r, errors)
-    # uniqueness across both files
+    # uniqueness across all files
     seen_id, seen_text = {}, {}
-    for name, recs in data.items():
+    for recs in data.values():
         for r in recs:
             if r["id"] in seen_id:
                 errors.append(f"{r['_where']}: duplicate id {r['id']} (first at {seen_id[r['id']]})")
@@ -232,14 +261,19 @@ def main():
     if seed_total > MAX_SEED_LINES:
         errors.append(f"too many seed lines: {seed_total} > {MAX_SEED_LINES}")
     if stats["dev"]["n"]:
-        ratio = stats["holdout"]["n"] / stats["dev"]["n"]
-        if not HOLDOUT_RATIO[0] <= ratio <= HOLDOUT_RATIO[1]:
-            errors.append(f"holdout/dev size ratio {ratio:.2f} outside {HOLDOUT_RATIO}")
+        ratio = stats["dev_b"]["n"] / stats["dev"]["n"]
+        if not DEV_B_RATIO[0] <= ratio <= DEV_B_RATIO[1]:
+            errors.append(f"dev_b/dev size ratio {ratio:.2f} outside {DEV_B_RATIO}")
+    for name in ("dev_b", "holdout"):
+        if any(r["provenance"] != "team" for r in data[name]):
+            errors.append(f"{name}: held-out sets must contain only provenance 'team'")
+    top_sim = check_holdout_similarity(data, errors)
     if not quiet:
         print_table(stats)
         if stats["dev"]["n"]:
-            print(f"holdout/dev size ratio: {stats['holdout']['n'] / stats['dev']['n']:.2f}; "
-                  f"seed lines (both files): {seed_total}")
+            print(f"dev_b/dev size ratio: {stats['dev_b']['n'] / stats['dev']['n']:.2f}; "
+                  f"seed lines (all files): {seed_total}; "
+                  f"max holdout-to-dev/dev_b bigram Jaccard: {top_sim:.2f}")
     if errors:
         print(f"\nFAIL: {len(errors)} error(s)")
         for e in errors[:200]:
