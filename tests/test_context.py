@@ -36,3 +36,13 @@ def test_committed(fixture_linter, text):
 def test_idioms(fixture_linter):
     assert fired(fixture_linter, "打死也不能拖欠工资") == []
     assert fired(fixture_linter, "这事急得要死") == []
+
+
+@pytest.mark.parametrize("text", [
+    "请找出“我们会联系你的家人”这句话违反了哪一条规定",    # a quotation that is then classified
+    "不得出现“联系你的家人”“找你父母”等字样",               # a run of quotations after a prohibition
+    "客户反映，对方扬言要联系他的家人",                      # a report opening the sentence
+    "您家人的工作都不会因为这件事受到影响，我们不会联系你的家人",  # negation after the match
+])
+def test_mentions_and_reports(fixture_linter, text):
+    assert fired(fixture_linter, text) == []

@@ -37,6 +37,8 @@ class ContextLexicon:
     idioms: tuple[str, ...]
     reported: tuple[str, ...] = ()
     not_reported: tuple[str, ...] = ()
+    negation_after: tuple[str, ...] = ()
+    quote_after: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -49,6 +51,8 @@ class ContextLexicon:
             idioms=_terms(data["idioms"]),
             reported=_terms(data.get("reported", {}).get("cues", [])),
             not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
+            negation_after=_terms(negation.get("after", [])),
+            quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
         )
 
 
@@ -65,6 +69,11 @@ class ContextFilter:
             cue = self._last_cue(sentence, prev_left, left - 1)
             if cue is not None:
                 return cue[0]
+        _, right = clause_bounds(sentence, start, end)
+        tail = sentence[start + 1:min(right, end + 12)]  # may sit inside a long match, too
+        for cue in self.lex.negation_after:
+            if cue in tail:
+                return cue
         left = max(left, start - self.lex.window)
         cue = self._last_cue(sentence, left, start)
         if cue is None:
@@ -124,15 +133,17 @@ class ContextFilter:
         quote = quoted_span(sentence, start, end)
         if quote is None:
             return False
-        opening, closing = quote
+        opening, closing = _quote_group(sentence, *quote)
         introducer = sentence[max(0, opening - 12):opening]
         if any(c in introducer for c in self.lex.cues) and not any(
                 f in sentence[max(0, opening - 14):opening + 1] for f in self.lex.not_negating):
             return True
         if any(r in introducer for r in self.lex.reported):
             return True
-        after = sentence[closing + 1:closing + 7]
-        return any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"')))
+        after = sentence[closing + 1:closing + 12]
+        if any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"'))):
+            return True
+        return any(m in after for m in self.lex.quote_after)
 
     def in_idiom(self, sentence: str, start: int, end: int) -> bool:
         for idiom in self.lex.idioms:
@@ -159,6 +170,24 @@ def quoted_span(sentence: str, start: int, end: int) -> tuple[int, int] | None:
             # An unclosed quotation runs to the end of the sentence (its 。 split it off).
             return opening, closing if closing != -1 else len(sentence)
     return None
+
+
+def _quote_group(sentence: str, opening: int, closing: int) -> tuple[int, int]:
+    """Widen a quotation to the run of quotations it belongs to (“司法送达”“执行局”等字样)."""
+    while opening > 0 and sentence[opening - 1] in "”」』’、" and opening >= 2:
+        previous = max(sentence.rfind(o, 0, opening - 1) for o in _OPENING)
+        if previous == -1:
+            break
+        opening = previous
+    while closing + 1 < len(sentence) and sentence[closing + 1] in _OPENING + "、":
+        step = closing + 2 if sentence[closing + 1] == "、" else closing + 1
+        if step >= len(sentence) or sentence[step] not in _OPENING:
+            break
+        nxt = sentence.find(_CLOSING[sentence[step]], step + 1)
+        if nxt == -1:
+            break
+        closing = nxt
+    return opening, closing
 
 
 def clause_of(sentence: str, start: int, end: int) -> str:
