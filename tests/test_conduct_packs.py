@@ -54,3 +54,36 @@ def test_lawful_conditional_statements_are_clean(linter, text):
 ])
 def test_words_containing_a_bad_character_are_clean(linter, text):
     assert not findings(linter, text)
+
+
+# Generalisation: each case swaps in a different member of a shared word class (rules/_lexicons.yaml)
+# than the rule's own examples use, so a rule that only knows its examples' words fails here.
+@pytest.mark.parametrize("text, category", [
+    ("你那个鱼塘哪天让人给毒了可别哭，招牌被人砸了可别怪我们。", "threat"),
+    ("你那台挖掘机挺值钱吧，停工地上可得看好。", "threat"),
+    ("你姥姥一个人在村里，岁数大了可经不住这么闹。", "threat"),
+    ("你二姑那边我们过两天也会去拜访一下。", "threat"),
+    ("你们车间主任知道你在外面欠了高利贷吗？", "threat"),
+    ("二百五，账单上写得清清楚楚。", "insult"),
+    ("你们这些搬砖的天生就懒。", "insult"),
+    ("就你那点家底，还不够我换个手机。", "respect"),
+    ("你丈母娘的公职保不住了。", "false_consequence"),
+    ("你的港澳通行证已经被锁定了。", "false_consequence"),
+    ("每小时给你发几十条，发到你崩溃。", "harassment"),
+    ("中秋晚上我们也照样给你打电话。", "harassment"),
+])
+def test_word_classes_generalise_beyond_the_examples(linter, text, category):
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "您的房东、邻居都不会从我们这里听到任何关于这笔借款的事。",
+    "您家养鸡场的回款周期我们了解，可以按季度还款。",
+    "公积金能不能提取用来还这笔钱，需要问公积金中心。",
+    "您说车被人划了要修，这个月紧张我们理解，可以申请延期。",
+    "春节期间我们暂停外呼，节后再联系您。",
+    "我们每天外呼不超过三次，晚上十点以后不会打电话。",
+    "严禁使用“猪脑子”“穷鬼”等贬损性词语。",
+])
+def test_compliant_lines_sharing_the_vocabulary_stay_clean(linter, text):
+    assert not categories(linter, text) & {"threat", "insult", "respect", "harassment", "false_consequence"}
