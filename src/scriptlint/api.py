@@ -45,6 +45,10 @@ class Linter:
                  config: Config | None = None, baseline: Baseline | None = None,
                  profile: str | None = None, role_aliases: Mapping[str, str] | None = None) -> None:
         self.config = config if config is not None else Config()
+        # How to build this Linter again in a worker process (``check --jobs``); None: cannot be.
+        self.options: dict | None = None if ruleset is not None else dict(
+            packs=list(packs), builtin=builtin, prefilter=prefilter, encoding=encoding, config=config,
+            baseline=baseline, profile=profile, role_aliases=dict(role_aliases or {}))
         if ruleset is None:
             ruleset = load_packs([*self.config["packs"], *packs], builtin=builtin and self.config["builtin"])
         self.known = frozenset(rule.id for rule in ruleset.rules) | frozenset(META_RULES)

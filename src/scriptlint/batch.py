@@ -211,7 +211,7 @@ class Grouping:
 
 
 def collect(linter: Any, paths: Iterable[str], *, output: str | None = None, group_by: str | None = None,
-            mask: bool = True, progress: bool | None = None) -> tuple[list[Any], Grouping | None]:
+            mask: bool = True, progress: bool | None = None, jobs: int = 1) -> tuple[list[Any], Grouping | None]:
     """Lint ``paths`` as a batch: every report is kept for the final output; ``output`` also gets
     one JSON line per call/script as it finishes; a rich progress bar (calls/s) is drawn on stderr
     when it is a terminal (``progress`` None) or when forced."""
@@ -225,9 +225,16 @@ def collect(linter: Any, paths: Iterable[str], *, output: str | None = None, gro
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with _progress(show) as bar:
-            batch.prepare()
+            parallel = jobs > 1 and linter.options is not None and "-" not in batch.files
+            if parallel:
+                from scriptlint.parallel import lint_parallel
+
+                stream = lint_parallel(batch, linter.options, jobs)
+            else:
+                batch.prepare()
+                stream = batch.run_paths()
             task = bar.add_task("checking", total=batch.calls) if bar is not None else None
-            for report in batch.run_paths():
+            for report in stream:
                 reports.append(report)
                 if sink is not None:
                     write_records(redact_reports([report])[0] if mask else report, sink)

@@ -65,6 +65,8 @@ def main() -> None:
               help="Map a transcript speaker label to agent, debtor, third_party or system (repeatable).")
 @click.option("--group-by", type=click.Choice(["agent", "team", "day"]), default=None,
               help="After the report, print calls, findings per category and mean scores per group.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes for large batches [default: the number of CPUs; 1 = in-process].")
 @click.option("--output", "output_file", metavar="FILE", default=None,
               help="Also write one JSON line per call (or script) to FILE as each is checked.")
 @pack_option
@@ -73,7 +75,7 @@ def main() -> None:
 @gate_options
 @guarded
 def check(paths: tuple[str, ...], output_format: str | None, encoding: str | None, color: bool | None,
-          no_scores: bool, group_by: str | None, output_file: str | None, packs: tuple[str, ...],
+          no_scores: bool, group_by: str | None, jobs: int | None, output_file: str | None, packs: tuple[str, ...],
           no_builtin: bool, **options: Any) -> None:
     """Lint files, directories (recursively) or - for standard input.
 
@@ -85,8 +87,10 @@ def check(paths: tuple[str, ...], output_format: str | None, encoding: str | Non
 
     run = Run.from_options(paths, packs=packs, builtin=not no_builtin, encoding=encoding,
                            output_format=output_format, **options)
+    from scriptlint.parallel import choose_jobs
+
     reports, grouping = collect(run.linter, paths, output=output_file, group_by=group_by,
-                                mask=run.config["mask-pii"])
+                                mask=run.config["mask-pii"], jobs=choose_jobs(jobs, paths))
     groups = {"groups": grouping.to_json()} if grouping is not None else {}
     status = run.finish(reports, sys.stdout, color=color, show_scores=not no_scores, **groups)
     if grouping is not None and run.output_format == "text":
@@ -117,6 +121,7 @@ def list_rules(output_format: str, packs: tuple[str, ...], no_builtin: bool) -> 
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from scriptlint.packs import load_packs
 
@@ -131,7 +136,8 @@ def list_rules(output_format: str, packs: tuple[str, ...], no_builtin: bool) -> 
     for name in ("id", "category", "severity", "basis"):
         table.add_column(name, overflow="fold")
     for rule in ruleset.rules:
-        table.add_row(rule.id, rule.category, rule.severity, rule.basis_text)
+        # Text, not markup: a third-party pack's "[/x]" must not be read as a closing tag
+        table.add_row(*(Text(value) for value in (rule.id, rule.category, rule.severity, rule.basis_text)))
     Console(soft_wrap=False).print(table)
     click.echo(f"{len(ruleset.rules)} rules from {len(ruleset.files)} pack(s)")
 

@@ -47,16 +47,60 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
                                               -((f.end_line - f.line) * 10000 + f.end_column - f.column),
                                               _key(f), f.rule))
     kept: list[Finding] = []
+    index = _SpanIndex()
     for finding in ordered:
         duplicate = any(
             (k.rule == finding.rule and _overlaps(k, finding))
             or (k.category == finding.category and _inside(finding, k)
                 and SEVERITY_RANK[k.severity] >= SEVERITY_RANK[finding.severity])
-            for k in kept
+            for k in index.near(finding)
         )
         if not duplicate:
             kept.append(finding)
+            index.add(finding)
     return sort_findings(kept)
+
+
+class _SpanIndex:
+    """Kept findings by (entry, turn, line, column bucket), so that deduplicating a file with tens
+    of thousands of findings (a 50 MB single-line file) stays linear instead of quadratic.
+
+    ``near`` returns a superset of the kept findings that can overlap or contain a finding: two
+    single-line spans that touch share a bucket of their closed column ranges; multi-line spans
+    (rare) are compared with everything in their script part.
+    """
+
+    WIDTH = 256
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple, list[Finding]] = {}
+        self.wide: dict[tuple, list[Finding]] = {}
+        self.every: dict[tuple, list[Finding]] = {}
+
+    def _cells(self, f: Finding) -> range:
+        return range(f.column // self.WIDTH, max(f.column, f.end_column) // self.WIDTH + 1)
+
+    def add(self, f: Finding) -> None:
+        part = (f.entry, f.turn)
+        self.every.setdefault(part, []).append(f)
+        if f.line != f.end_line:
+            self.wide.setdefault(part, []).append(f)
+            return
+        for cell in self._cells(f):
+            self.buckets.setdefault((*part, f.line, cell), []).append(f)
+
+    def near(self, f: Finding) -> list[Finding]:
+        part = (f.entry, f.turn)
+        if f.line != f.end_line:
+            return self.every.get(part, [])
+        found = list(self.wide.get(part, []))
+        seen: set[int] = set()
+        for cell in self._cells(f):
+            for k in self.buckets.get((*part, f.line, cell), []):
+                if id(k) not in seen:
+                    seen.add(id(k))
+                    found.append(k)
+        return found
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -21,10 +21,6 @@ _LONG_RUN = re.compile(r"(?<![0-9*])\d(?:[ -]?\d){10,}(?![0-9*])")
 _CUT_TAIL = re.compile(r"(?<![0-9*])\d(?:[ -]?\d){5,}$")
 _CUT_HEAD = re.compile(r"^\d(?:[ -]?\d){5,}(?![0-9*])")
 _FINDING_FIELDS = ("excerpt", "message", "suggestion", "match", "context")
-# Call metadata that identifies the call rather than a person: never masked (an ISO start time or
-# a long numeric call id is not personal data, and QA needs them to find the call).
-_IDENTIFYING_KEYS = frozenset({"call_id", "start", "local_start", "day", "line", "turns", "format", "direction",
-                               "connected", "timezone", "count", "limit"})
 
 
 def _mask_span(value: str, kind: str) -> str:
@@ -64,7 +60,9 @@ def mask_value(value: Any) -> Any:
     if isinstance(value, str):
         return mask_text(value, strict=True)
     if isinstance(value, dict):
-        return {k: v if k in _IDENTIFYING_KEYS else mask_value(v) for k, v in value.items()}
+        # Call ids and times too: strict masking leaves an ISO time or a long numeric call id whole,
+        # but a call id that *is* a mobile number is no exception (the entry is masked the same way).
+        return {k: mask_value(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [mask_value(v) for v in value]
     return value

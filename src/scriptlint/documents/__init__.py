@@ -41,7 +41,8 @@ def read_text(text: str, path: str, kind: str | None = None) -> list[Script]:
             return scripts
     reader = LIBRARY_READERS.get(suffix)
     if reader is not None:
-        return reader(text, path)
+        # An empty library holds no entries; that is not a parse error.
+        return reader(text, path) if text.strip() else []
     return [text_script(text, path)]
 
 
@@ -114,8 +115,14 @@ def _walk(root: Path, errors: list[InputError]) -> list[str]:
             try:
                 if entry.is_dir():
                     stack.append(entry)
-                elif entry.is_file() and entry.suffix.lower() in SUPPORTED_SUFFIXES - {""}:
+                elif entry.suffix.lower() not in SUPPORTED_SUFFIXES - {""}:
+                    continue
+                elif entry.is_file():
                     found.append(str(entry))
+                elif entry.is_symlink() and not entry.exists():
+                    errors.append(InputError(str(entry), "broken symbolic link, skipped"))
+                else:  # a FIFO or device would block or never end: never read one found by a walk
+                    errors.append(InputError(str(entry), "not a regular file, skipped"))
             except OSError as err:
                 errors.append(InputError(str(entry), f"cannot stat: {err.strerror or err}"))
     return sorted(found)

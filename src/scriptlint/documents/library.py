@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from scriptlint.documents.limits import load_yaml, loads_json
 from scriptlint.documents.positions import LineIndex, piecewise
 from scriptlint.errors import InputError, NotScriptError
 from scriptlint.model import Script, Segment
@@ -94,7 +95,7 @@ def _no_entries(path: str) -> InputError:
 
 def read_yaml(text: str, path: str) -> list[Script]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         raise InputError(path, f"invalid YAML: {err.problem}", mark.line + 1 if mark else None) from None
@@ -108,7 +109,7 @@ def read_yaml(text: str, path: str) -> list[Script]:
 
 def read_json(text: str, path: str) -> list[Script]:
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as err:
         raise InputError(path, f"invalid JSON: {err.msg}", err.lineno) from None
     pairs = _entries(data)
@@ -127,7 +128,7 @@ def read_jsonl(text: str, path: str) -> list[Script]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as err:
             raise InputError(path, f"invalid JSON line: {err.msg}", number) from None
         found = _entries([record])

@@ -19,7 +19,7 @@ from scriptlint.matchers.charfreq import literal_frequency
 from scriptlint.normalize import to_simplified
 
 _MAX_CLASS_ANCHORS = 12  # a character class with more members is not worth an anchor set
-_MAX_PRODUCT = 1024  # literals multiplied out of consecutive alternations, at most
+_MAX_PRODUCT = 256  # literals multiplied out of consecutive alternations, at most
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ from typing import Any
 import yaml
 
 Path = tuple[Any, ...]
+MAX_DEPTH = 64
+MAX_NODES = 1_000_000  # aliases are expanded here, so a YAML alias bomb would otherwise never end
 
 
 class PositionedYaml:
@@ -38,7 +40,7 @@ def load(text: str) -> PositionedYaml:
     try:
         node = loader.get_single_node()
         lines: dict[Path, int] = {}
-        data = _convert(loader, node, (), lines) if node is not None else None
+        data = _convert(loader, node, (), lines, [0]) if node is not None else None
     except yaml.MarkedYAMLError as err:
         # Where the broken construct began (an unclosed bracket or quote) is more useful than the
         # end of the stream, where the parser noticed it.
@@ -46,6 +48,8 @@ def load(text: str) -> PositionedYaml:
         raise YamlSyntaxError(mark.line + 1 if mark else None, _describe(err)) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(None, str(err).splitlines()[0]) from None
+    except RecursionError:  # PyYAML's composer recurses; far past MAX_DEPTH
+        raise YamlSyntaxError(None, f"invalid YAML: nested deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
     return PositionedYaml(data, lines)
@@ -56,8 +60,13 @@ def _describe(err: yaml.MarkedYAMLError) -> str:
     return "invalid YAML: " + ", ".join(parts)
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: dict[Path, int], count: list[int]) -> Any:
     lines[path] = node.start_mark.line + 1
+    count[0] += 1
+    if len(path) > MAX_DEPTH or count[0] > MAX_NODES:
+        problem = f"nested deeper than {MAX_DEPTH} levels" if len(path) > MAX_DEPTH else (
+            f"more than {MAX_NODES:,} values (YAML aliases?)")
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
@@ -69,9 +78,9 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: dict[P
             if key in result:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark)
-            result[key] = _convert(loader, value_node, (*path, key), lines)
+            result[key] = _convert(loader, value_node, (*path, key), lines, count)
             lines.setdefault((*path, key), key_node.start_mark.line + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+        return [_convert(loader, item, (*path, i), lines, count) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)

@@ -7,10 +7,14 @@ show these as test results.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import IO, Any
 
 from scriptlint.gate import Policy, shown
+
+# Characters XML 1.0 forbids even escaped; ElementTree writes them as they are, which no parser reads.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _line(result, finding) -> str:
@@ -74,5 +78,5 @@ def render(reports: list, stream: IO[str], *, policy: Policy | None = None, **_o
     root = document(reports, policy or Policy())
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write(_NOT_XML.sub("\ufffd", ET.tostring(root, encoding="unicode")))
     stream.write("\n")

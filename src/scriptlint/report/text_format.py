@@ -85,7 +85,8 @@ def _scores(console: Console, reports: list) -> None:
         label = result.path + (f"[{result.entry}]" if result.entry is not None else "")
         overall = result.scores["overall"]
         style = "green" if overall >= 80 else "yellow" if overall >= 60 else "red"
-        table.add_row(label, str(result.scores["legal"]), str(result.scores["respect"]),
+        # Text, not a str: a path or call id holding "[/x]" is not rich markup
+        table.add_row(Text(label), str(result.scores["legal"]), str(result.scores["respect"]),
                       Text(str(overall), style=style), str(len(result.findings)))
     if len(results) > 200:
         table.add_row(f"… {len(results) - 200} more", "", "", "", "")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scriptlint.documents.decode import decode, looks_binary
+from scriptlint.documents.limits import loads_json
 from scriptlint.errors import InputError
 from scriptlint.model import Script
 from scriptlint.transcripts.call import Call
@@ -93,7 +94,7 @@ def _decode_line(raw: bytes, encoding: str | None) -> str:
 def _jsonl_head(lines: list[str]) -> bool:
     for line in lines:
         try:
-            if sniff_record(json.loads(line)):
+            if sniff_record(loads_json(line)):
                 return True
         except json.JSONDecodeError:
             continue
@@ -143,7 +144,7 @@ def sniff_format(path: str, text: str, roles: RoleMap = DEFAULT_ROLES) -> str | 
         return "srt"
     if body.startswith(("{", "[")) and suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | {".json"}:
         try:
-            data = json.loads(body)
+            data = loads_json(body)
         except json.JSONDecodeError:
             data = None
         if data is not None:

@@ -83,7 +83,7 @@ def _value(canon: str, value: Any) -> Any:
 
         try:
             ZoneInfo(str(value))
-        except (KeyError, ValueError):
+        except (KeyError, ValueError, OSError):  # unknown, malformed, or an unreadable tzdata file
             raise FieldError(f"timezone: unknown time zone {value!r}") from None
     return str(value)
 
@@ -94,16 +94,29 @@ def parse_start(value: Any) -> datetime:
         raise FieldError(f"start: {value!r} is not a time")
     if isinstance(value, int | float):
         seconds = value / 1000 if value > 1e11 else value
-        return datetime.fromtimestamp(seconds, UTC)
+        try:
+            start = datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):  # inf, nan, or beyond the platform's time_t
+            raise FieldError(f"start: {value!r} is not a time") from None
+        return _in_range(start, value)
     text = str(value).strip().replace("/", "-")
     if re.fullmatch(r"\d{10}(\d{3})?", text):
         return parse_start(int(text))
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        start = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise FieldError(f"start: {value!r} is not an ISO 8601 date-time") from None
+    return _in_range(start, value)
 
 
+def _in_range(start: datetime, value: Any) -> datetime:
+    # Time-zone arithmetic on year 1 or 9999 overflows later; no call was made then.
+    if not 1900 <= start.year <= 2200:
+        raise FieldError(f"start: {value!r} is out of range")
+    return start
+
+
+_MAX_MS = 10**12  # ~31 years: anything larger is not a time offset in a call
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 
@@ -114,6 +127,8 @@ def to_ms(value: Any, name: str) -> int:
     if isinstance(value, int | float):
         if value < 0:
             raise FieldError(f"{name}: {value!r} is negative")
+        if not value <= _MAX_MS:  # also catches nan and inf
+            raise FieldError(f"{name}: {value!r} is too large")
         return round(value)
     text = str(value).strip()
     try:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from scriptlint.documents.limits import loads_json
 from scriptlint.errors import InputError
 from scriptlint.transcripts.call import Call, FieldError
 from scriptlint.transcripts.records import (
@@ -52,7 +53,7 @@ def sniff_json(data: Any) -> bool:
 def read_json_calls(text: str, path: str, roles: RoleMap, data: Any = None) -> Iterator[Call | InputError]:
     if data is None:
         try:
-            data = json.loads(text)
+            data = loads_json(text)
         except json.JSONDecodeError as err:
             yield InputError(path, f"invalid JSON: {err.msg}", err.lineno)
             return

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from scriptlint.documents.limits import loads_json
 from scriptlint.errors import InputError
 from scriptlint.transcripts.call import Call, FieldError, Turn, call_fields
 from scriptlint.transcripts.records import (
@@ -73,7 +74,7 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str]], path: str, roles: RoleMap
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as err:
             found = _CALL_ID.search(line)
             call_id = found.group(1).strip() if found else None
