@@ -50,3 +50,37 @@ def test_pii_severity_split(linter):
     assert categories(linter, "请向6222020200112233446账户还款").get("privacy") == "error"
     assert categories(linter, "有事直接打我电话13912345678").get("privacy") == "warning"
     assert "privacy" not in categories(linter, "请联系138****5678，或拨打官方客服95588")
+
+
+# The packs are written over word classes (rules/_lexicons.yaml), so any member of a class works,
+# not only the words in the rules' examples.
+@pytest.mark.parametrize(("text", "category"), [
+    ("你继母那边我们下午就去一趟", "third_party"),            # kin, object first
+    ("我们已经发函到你们街道办了", "third_party"),             # organisation, reached remotely
+    ("您是他徒弟吧？他欠了我们一笔网贷", "privacy"),           # associate + debt fact
+    ("你的门禁记录我们都调出来了", "privacy"),                  # tracked data
+    ("我这边是市信访局的，你的借款问题有人反映了", "impersonation"),  # state organ
+    ("激活费两百，交了才给你放款结清", "unlawful_debt"),        # ad hoc fee name
+    ("去小额贷款那边周转一下，先把这期平了", "unlawful_debt"),   # borrowing channel
+])
+def test_word_classes_generalise(linter, text, category):
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "您的合作伙伴我们从来没有联系过，也不会联系",     # a negation inside an object-first match
+    "您的照片和证件我们不会发布到任何地方",
+    "分期手续费每期三十元，以合同约定为准",             # a contract fee stated, not charged ad hoc
+    "判决生效后由法院依法执行，我们无权干预",
+])
+def test_negation_inside_a_match_and_lawful_fees_stay_clean(linter, text):
+    mine = {"third_party", "privacy", "impersonation", "unlawful_debt"}
+    assert not set(categories(linter, text)) & mine
+
+
+def test_public_group_is_privacy_not_third_party(linter):
+    # posting to a neighbourhood group is publication; a group of colleagues reaches third persons
+    public = categories(linter, "你的欠款截图我们发到你们小区业主群了")
+    assert "privacy" in public and "third_party" not in public
+    colleagues = categories(linter, "你的欠款截图我们发到你们同事群了")
+    assert {"privacy", "third_party"} <= set(colleagues)
