@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate corpora/labelled/{corpus,dev_b,holdout}.jsonl and print the counts table.
+"""Validate corpora/labelled/{corpus,dev_b,dev_c,holdout}.jsonl and print the counts table.
 
 Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
 Exit status 0 = all checks pass, 1 = at least one error.
@@ -13,6 +13,7 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = {"dev": os.path.join(HERE, "corpus.jsonl"),
          "dev_b": os.path.join(HERE, "dev_b.jsonl"),      # first held-out set, now released
+         "dev_c": os.path.join(HERE, "dev_c.jsonl"),      # second held-out set, now released
          "holdout": os.path.join(HERE, "holdout.jsonl")}  # current held-out set
 
 CATEGORIES = ["threat", "insult", "third_party", "privacy", "impersonation",
@@ -27,7 +28,8 @@ PROV_RE = re.compile(r"^(team|qa_systems\.md|seed:[0-9]{3}_[0-9a-f]{16}\.txt|"
                      r"regulations\.md CN-[A-Z0-9]+-[0-9]+ \(illustrative\))$")
 ID_RE = {"dev": re.compile(r"^(?!h-)[a-z]+-[0-9]{4}$"),
          "dev_b": re.compile(r"^h-[a-z]+-[0-9]{4}$"),
-         "holdout": re.compile(r"^h2-[a-z]+-[0-9]{4}$")}
+         "dev_c": re.compile(r"^h2-[a-z]+-[0-9]{4}$"),
+         "holdout": re.compile(r"^h3-[a-z]+-[0-9]{4}$")}
 SENT_PUNCT = re.compile(r"[，。？！；,?!;]")
 NORM_RE = re.compile(r"[\s\u200b\u200c\u200d\ufeff，。、；：？！,.;:?!“”\"‘’'（）()【】《》「」『』~…—\-]+")
 
@@ -39,8 +41,11 @@ MIN = {
     "dev_b": {"per_category": 15, "compliant": 110, "total": 0, "asr_frac": 0.10,
               "trad_frac": 0.05, "evasion": 10, "comp_guidance_or_negation": 20,
               "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
-    "holdout": {"per_category": 15, "compliant": 110, "total": 420, "asr_frac": 0.10,
-                "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
+    "dev_c": {"per_category": 15, "compliant": 110, "total": 420, "asr_frac": 0.10,
+              "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
+              "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
+    "holdout": {"per_category": 20, "compliant": 150, "total": 330, "asr_frac": 0.10,
+                "trad_frac": 0.05, "evasion": 15, "comp_guidance_or_negation": 20,
                 "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
 }
 MAX_SEED_LINES = 45  # "no more than ~40 seed lines in total"
@@ -221,7 +226,7 @@ def bigrams(text):
 
 def check_holdout_similarity(data, errors):
     """Return the highest bigram Jaccard between a holdout line and a dev/dev_b line."""
-    seen = [bigrams(r["text"]) for name in ("dev", "dev_b") for r in data[name]
+    seen = [bigrams(r["text"]) for name in ("dev", "dev_b", "dev_c") for r in data[name]
             if isinstance(r["text"], str)]
     top = 0.0
     for r in data["holdout"]:
@@ -264,7 +269,7 @@ def main():
         ratio = stats["dev_b"]["n"] / stats["dev"]["n"]
         if not DEV_B_RATIO[0] <= ratio <= DEV_B_RATIO[1]:
             errors.append(f"dev_b/dev size ratio {ratio:.2f} outside {DEV_B_RATIO}")
-    for name in ("dev_b", "holdout"):
+    for name in ("dev_b", "dev_c", "holdout"):
         if any(r["provenance"] != "team" for r in data[name]):
             errors.append(f"{name}: held-out sets must contain only provenance 'team'")
     top_sim = check_holdout_similarity(data, errors)
