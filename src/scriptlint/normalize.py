@@ -30,6 +30,12 @@ for _code in range(0x00C0, 0x0250):
         _WIDTH_AND_CASE[_code] = ord(_base.lower())
 for _code in (0x01D6, 0x01D8, 0x01DA, 0x01DC, 0x00FC):  # ǖ ǘ ǚ ǜ ü: pinyin writes them as v
     _WIDTH_AND_CASE[_code] = ord("v")
+# Dialect characters with a one-to-one Mandarin counterpart (Cantonese 唔/哋/喺/搵/佢/咗/嘅/睇/冇,
+# northern 俺), so that rules written in Mandarin read dialect speech too.
+DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "佢": "他", "咗": "了", "嘅": "的", "睇": "看",
+           "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什"}
+for _dialect, _mandarin in DIALECT.items():
+    _WIDTH_AND_CASE[ord(_dialect)] = ord(_mandarin)
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -53,7 +59,7 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # OpenCC also converts CJK extension characters beyond the BMP, which ``_has_han`` does not count.
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 # Characters that ``_WIDTH_AND_CASE`` changes: skip ``translate`` when there are none.
-_FOLDABLE = re.compile(r"[A-Z\uff01-\uff5e\u3000\u00c0-\u024f]")
+_FOLDABLE = re.compile("[A-Z\uff01-\uff5e\u3000\u00c0-\u024f" + "".join(DIALECT) + "]")
 
 
 def _has_han(text: str) -> bool:
