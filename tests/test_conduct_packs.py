@@ -87,3 +87,53 @@ def test_word_classes_generalise_beyond_the_examples(linter, text, category):
 ])
 def test_compliant_lines_sharing_the_vocabulary_stay_clean(linter, text):
     assert not categories(linter, text) & {"threat", "insult", "respect", "harassment", "false_consequence"}
+
+
+# Generalisation by shape (round 3): the phrasing of each case is not in any rule's examples; what
+# carries over is the structure — a possessive target plus surveillance or a hazard hint, people +
+# time + the debtor's place, "你个 + noun + pause", hardship + brush-off, refusal to stop calling,
+# and sanctions on entitlements that a debt does not touch.
+@pytest.mark.parametrize("text, category", [
+    ("你家那个小卖部的卷帘门，我们弟兄几个都瞧过了。", "threat"),
+    ("你儿子在哪个幼儿园我们早就摸清了。", "threat"),
+    ("你那台挖掘机停在河边，晚上可没人看着。", "threat"),
+    ("你爸每天早上去公园遛弯，那个湖边挺滑的。", "threat"),
+    ("下礼拜我们几个去你老丈人家坐坐。", "threat"),
+    ("你不接电话？那就换几个人上门跟你聊。", "threat"),
+    ("不还钱我们让你上热门，全网都认识你。", "threat"),
+    ("不还就 gao si 你。", "threat"),
+    ("你个怂蛋，借钱时候的胆子呢？", "insult"),
+    ("你个木头疙瘩，问你话呢。", "insult"),
+    ("你就是个吃白饭的。", "insult"),
+    ("你住院也不耽误你玩手机吧？", "respect"),
+    ("你坐个月子也能看手机，咋就不能还钱。", "respect"),
+    ("你懂什么叫契约精神？", "respect"),
+    ("哟，大老总终于舍得接电话了？", "respect"),
+    ("不用跟我哭，眼泪又不值钱。", "respect"),
+    ("你说别打了？那不行，一天打二十遍。", "harassment"),
+    ("你媳妇说别打她电话了，我们偏打。", "harassment"),
+    ("就挑你上班开会的时候打。", "harassment"),
+    ("你不还，你老婆的医保卡就会被停用。", "false_consequence"),
+    ("你的信息已经推送到边检系统了。", "false_consequence"),
+    ("欠款不结清，你孩子落户都会受影响。", "false_consequence"),
+])
+def test_shapes_generalise_to_unseen_wording(linter, text, category):
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们明天上午十点到您单位附近的网点，您方便的话可以过来办理。",
+    "您家孩子每天上学辛苦了，还款的事我们可以慢慢商量。",
+    "客户说：“你们再打电话我就去跳楼”，坐席应立即安抚并上报。",
+    "新闻：某公司催收员威胁要在欠款人门口摆花圈，已被警方刑拘。",
+    "您怀孕期间身体要紧，我们可以为您登记困难，申请延期。",
+    "你个人名下的两笔贷款都已经逾期了。",
+    "您说晚上要哄孩子睡觉，那我们白天再联系您。",
+    "您的姐姐说不要再打给她，我们已经登记，不会再联系她。",
+    "您的社保、公积金不会因为这笔欠款受到影响。",
+    "您一个月挣三千，我们按每月五百分期，您看可以吗？",
+    "你那个鱼塘今年收成怎么样？能先还一部分吗？",
+    "我们已经看过您提交的收入证明了。",
+])
+def test_compliant_lines_with_the_new_shapes_stay_clean(linter, text):
+    assert not categories(linter, text) & {"threat", "insult", "respect", "harassment", "false_consequence"}

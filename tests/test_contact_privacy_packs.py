@@ -84,3 +84,41 @@ def test_public_group_is_privacy_not_third_party(linter):
     assert "privacy" in public and "third_party" not in public
     colleagues = categories(linter, "你的欠款截图我们发到你们同事群了")
     assert {"privacy", "third_party"} <= set(colleagues)
+
+
+# Generalisation round: phrasings built from the word classes (social circles, records, official
+# bodies, fee names, lenders) that none of the rules' own examples use.
+@pytest.mark.parametrize(("text", "category"), [
+    ("你们广场舞队每个阿姨都会接到我们的电话", "third_party"),            # a circle + "will hear from us"
+    ("你欠钱的事，你们车间的人现在都知道了", "privacy"),                  # the debt told to a circle
+    ("舅舅您好，您外甥这笔账我们就算在您头上了", "third_party"),          # the debt moved onto a relative
+    ("他的工钱发下来，麻烦老板先扣给我们", "third_party"),                # money owed to him diverted
+    ("你昨天在哪家药店刷的医保卡，我们系统里都看得到", "privacy"),        # any record + "we can see"
+    ("你的开房记录我们复印了，准备寄给你老丈人", "privacy"),              # any record sent to a relative
+    ("本人系区医保局稽查专员，你的欠款要马上处理", "impersonation"),      # any bureau, 本人系
+    ("【全国失信执行通知中心】你已被限制出行", "impersonation"),          # fake header
+    ("先交一笔档案调取费，不交不给你出证明", "unlawful_debt"),            # an invented fee + condition
+    ("把钱打到我们组长的个人收款码上", "unlawful_debt"),                  # a private channel
+    ("没钱就去找村里放水的借点，先还上", "unlawful_debt"),               # a private lender
+    ("以后有事加我vx私聊，别打公司那个号", "disclosure"),                # moving to a private channel
+])
+def test_new_phrasings_are_caught(linter, text, category):
+    assert category in categories(linter, text, floor="info")
+
+
+@pytest.mark.parametrize("text", [
+    "您的还款记录我们系统里都有，可以随时给您开结清证明",
+    "您的来电我们都有记录，会尽快回复",
+    "您丈人刚才打电话来问情况，我们没有透露任何信息",
+    "我们不是政府部门，是受银行委托的催收公司，您可以向金管局投诉",
+    "我是市消费者协会推荐的调解员，双方自愿参加调解",
+    "有人让您先交“解冻费”才能还款的，都是骗局，请勿轻信",
+    "请通过App或对公账户还款，不要添加任何个人微信",
+    "您家的房子如果卖了，可以先还上一部分，这是您自己的决定",
+    "您的客户经理我们已经联系了，他会给您回电说明减免方案",
+    "群发短信模板须经合规审核，不得出现客户姓名",
+    "这类曝光视频上热门后，平台已经下架并处罚",
+])
+def test_lawful_lines_near_the_new_patterns_stay_clean(linter, text):
+    mine = {"third_party", "privacy", "impersonation", "unlawful_debt", "disclosure"}
+    assert not set(categories(linter, text, floor="info")) & mine

@@ -98,5 +98,8 @@ def write(path: str | Path, reports: list) -> int:
                                 "match": mask_text(finding.match)})
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["entry"] or ""))
     document = {"version": BASELINE_VERSION, "tool": "scriptlint", "findings": entries}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    from scriptlint.journal import atomic_write
+
+    with atomic_write(path) as stream:  # an interrupted run leaves the old baseline whole
+        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return len(entries)

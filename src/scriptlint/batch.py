@@ -11,10 +11,11 @@ other inputs (drafts, 话术 libraries) yield one report per file as before.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -55,6 +56,7 @@ class Batch:
     _formats: dict[str, CallSource | None] = field(default_factory=dict)
     _stdin: str | None = None
     _breaches: dict[Any, list] | None = None
+    journal: Any = None  # scriptlint.journal.Journal of a resumed batch: what is already done
 
     def source(self, path: str) -> CallSource | None:
         if path not in self._formats:
@@ -86,13 +88,17 @@ class Batch:
         """FileReports, in input order: per call for transcripts, per file otherwise."""
         from scriptlint.api import FileReport
 
+        done = self.journal
         for error in self.errors:
-            yield FileReport(error.path, error=error)
+            if done is None or not done.has_error(error):
+                yield FileReport(error.path, error=error)
         self.prepare()
         breaches = self._breaches or {}
         for path in self.files:
             source = self.source(path)
             if source is None:
+                if done is not None and done.has_file("<stdin>" if path == "-" else path):
+                    continue
                 if path == "-" and self._stdin is not None:
                     yield FileReport("<stdin>", self.linter.lint_source(self._stdin, "<stdin>", ".txt"))
                 else:
@@ -100,8 +106,11 @@ class Batch:
                 continue
             for ordinal, item in enumerate(source):
                 if isinstance(item, InputError):
-                    yield FileReport(item.path, error=item)
+                    if done is None or not done.has_error(item):
+                        yield FileReport(item.path, error=item)
                     continue
+                if done is not None and done.has_call(item):
+                    continue  # recorded by the interrupted run: not linted, not written again
                 yield FileReport(item.path, [self._lint_call(item, breaches.get((path, ordinal), []))])
 
     def _lint_call(self, call: Call, breaches: list) -> ScriptResult:
@@ -139,10 +148,14 @@ def result_record(report: Any) -> list[dict[str, Any]]:
 
 
 def write_records(report: Any, stream: IO[str]) -> None:
-    for record in result_record(report):
-        stream.write(json.dumps(record, ensure_ascii=False, default=str))
-        stream.write("\n")
-    stream.flush()
+    """All records of one report in one write, flushed, with Ctrl-C/SIGTERM held back meanwhile:
+    an interrupted batch leaves whole reports in the file (see ``scriptlint.journal``)."""
+    from scriptlint.journal import signals_deferred
+
+    data = "".join(json.dumps(record, ensure_ascii=False, default=str) + "\n" for record in result_record(report))
+    with signals_deferred():
+        stream.write(data)
+        stream.flush()
 
 
 GROUP_KEYS = ("agent", "team", "day")
@@ -205,27 +218,56 @@ class Grouping:
         for key, group in sorted(self.groups.items()):
             data = group.to_json()
             means = data["mean_scores"]
-            table.add_row(key, str(group.calls), *(str(group.findings.get(c, 0)) for c in categories),
+            # Text, not a str: an agent's name is not rich markup
+            table.add_row(Text(key), str(group.calls), *(str(group.findings.get(c, 0)) for c in categories),
                           *(f"{means.get(p, 0):.1f}" for p in ("legal", "respect", "overall")))
         console.print(table)
 
 
-def collect(linter: Any, paths: Iterable[str], *, output: str | None = None, group_by: str | None = None,
-            mask: bool = True, progress: bool | None = None, jobs: int = 1) -> tuple[list[Any], Grouping | None]:
-    """Lint ``paths`` as a batch: every report is kept for the final output; ``output`` also gets
-    one JSON line per call/script as it finishes; a rich progress bar (calls/s) is drawn on stderr
-    when it is a terminal (``progress`` None) or when forced."""
+def collect(linter: Any, paths: Iterable[str], **options: Any) -> tuple[list[Any], Grouping | None]:
+    """``iter_batch`` with every report kept in a list (small batches, tests)."""
+    reports, grouping = iter_batch(linter, paths, **options)
+    return list(reports), grouping
+
+
+def iter_batch(linter: Any, paths: Iterable[str], *, output: str | None = None, group_by: str | None = None,
+               mask: bool = True, progress: bool | None = None, jobs: int = 1,
+               resume: bool = False) -> tuple[Iterator[Any], Grouping | None]:
+    """Lint ``paths`` as a batch: the reports as a generator (nothing is kept: memory stays flat
+    however large the batch), and the ``group_by`` totals, complete once the generator is spent.
+    ``output`` also gets one JSON line per call/script as it finishes; a rich progress bar
+    (calls/s) is drawn on stderr when it is a terminal (``progress`` None) or when forced.
+    ``resume`` continues an interrupted batch: calls already in ``output`` are skipped and their
+    records read back as reports.  Configuration errors (``--output`` unwritable, ``--resume``
+    without it) are raised here, before any report."""
+    from scriptlint.journal import Journal
+
     batch = linter.batch(paths)
     grouping = Grouping(group_by) if group_by else None
-    reports: list[Any] = []
+    done: list[Any] = []
+    if resume:
+        if not output:
+            raise ConfigError("--resume needs --output FILE (the results of the interrupted run)")
+        batch.journal = Journal.read(output)
+        done = batch.journal.reports
     try:
-        sink = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115 — closed below
+        sink = open(output, "a" if resume else "w", encoding="utf-8") if output else None  # noqa: SIM115
     except OSError as err:
         raise ConfigError(f"--output {output}: cannot write: {err.strerror or err}") from None
-    show = sys.stderr.isatty() if progress is None else progress
+    # Stdout on the same terminal as the bar: the streamed report would tear the bar.
+    show = (sys.stderr.isatty() and not sys.stdout.isatty()) if progress is None else progress
+    return _reports(linter, batch, sink, grouping, done, mask, show, jobs, resume), grouping
+
+
+def _reports(linter: Any, batch: Batch, sink: IO[str] | None, grouping: Grouping | None, done: list[Any],
+             mask: bool, show: bool, jobs: int, resume: bool) -> Iterator[Any]:
     try:
+        for report in done:
+            if grouping is not None:
+                grouping.add(report)
+            yield report
         with _progress(show) as bar:
-            parallel = jobs > 1 and linter.options is not None and "-" not in batch.files
+            parallel = jobs > 1 and linter.options is not None and "-" not in batch.files and not resume
             if parallel:
                 from scriptlint.parallel import lint_parallel
 
@@ -235,17 +277,21 @@ def collect(linter: Any, paths: Iterable[str], *, output: str | None = None, gro
                 stream = batch.run_paths()
             task = bar.add_task("checking", total=batch.calls) if bar is not None else None
             for report in stream:
-                reports.append(report)
-                if sink is not None:
-                    write_records(redact_reports([report])[0] if mask else report, sink)
-                if grouping is not None:
-                    grouping.add(report)
+                if sink is not None or grouping is not None:
+                    shown = redact_reports([report])[0] if mask else report
+                    if sink is not None:
+                        write_records(shown, sink)
+                    if grouping is not None:
+                        grouping.add(shown)  # group names are agent names and ids: masked like the rest
                 if bar is not None and task is not None:
                     bar.advance(task, max(1, len(report.results)))
+                yield report
     finally:
         if sink is not None:
+            with suppress(OSError):  # on a full disk the write already failed; that error wins
+                sink.flush()
+                os.fsync(sink.fileno())
             sink.close()
-    return reports, grouping
 
 
 class RateColumn(ProgressColumn):
@@ -267,4 +313,4 @@ def _progress(show: bool) -> Iterator[Progress | None]:
         yield bar
 
 
-__all__ = ["GROUP_KEYS", "Batch", "Grouping", "collect", "result_record", "write_records"]
+__all__ = ["GROUP_KEYS", "Batch", "Grouping", "collect", "iter_batch", "result_record", "write_records"]

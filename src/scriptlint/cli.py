@@ -6,8 +6,10 @@ Exit status: 0 no error-level finding; 1 at least one; 2 usage, configuration or
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, nullcontext
 from functools import wraps
 from typing import Any
 
@@ -36,8 +38,41 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(err))
         except BrokenPipeError:
             sys.exit(EXIT_OK)
+        except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (see _terminate_as_interrupt)
+            signum = getattr(err, "signum", signal.SIGINT)
+            click.echo(f"scriptlint: interrupted ({signal.Signals(signum).name}); results written so far "
+                       "are kept: run again with --resume --output FILE to continue", err=True)
+            sys.exit(128 + signum)
 
     return wrapper
+
+
+class Terminated(KeyboardInterrupt):
+    signum = signal.SIGTERM
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends a check like Ctrl-C (files closed and synced, temporary files removed) instead
+    of killing the process outright."""
+    def terminate(_signum: int, _frame: Any) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _report_stream(path: str | None) -> Any:
+    from scriptlint.journal import atomic_write
+
+    return nullcontext(sys.stdout) if path is None else atomic_write(path)
 
 
 pack_option = click.option("--packs", "packs", multiple=True, metavar="PATH",
@@ -69,32 +104,38 @@ def main() -> None:
               help="Worker processes for large batches [default: the number of CPUs; 1 = in-process].")
 @click.option("--output", "output_file", metavar="FILE", default=None,
               help="Also write one JSON line per call (or script) to FILE as each is checked.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted batch: skip the calls already in --output FILE and append the rest.")
+@click.option("--report-file", metavar="FILE", default=None,
+              help="Write the --format report to FILE (atomically: temporary file, then rename) instead of stdout.")
 @pack_option
 @no_builtin_option
 @config_options
 @gate_options
 @guarded
 def check(paths: tuple[str, ...], output_format: str | None, encoding: str | None, color: bool | None,
-          no_scores: bool, group_by: str | None, jobs: int | None, output_file: str | None, packs: tuple[str, ...],
-          no_builtin: bool, **options: Any) -> None:
+          no_scores: bool, group_by: str | None, jobs: int | None, output_file: str | None, resume: bool,
+          report_file: str | None, packs: tuple[str, ...], no_builtin: bool, **options: Any) -> None:
     """Lint files, directories (recursively) or - for standard input.
 
     Settings come from [tool.scriptlint] in the nearest pyproject.toml or scriptlint.toml
     (see `scriptlint config`); flags override them.  Exit 0 pass, 1 the gate failed, 2 error.
     """
-    from scriptlint.batch import collect
+    from scriptlint.batch import iter_batch
     from scriptlint.workflow import Run
 
     run = Run.from_options(paths, packs=packs, builtin=not no_builtin, encoding=encoding,
                            output_format=output_format, **options)
     from scriptlint.parallel import choose_jobs
 
-    reports, grouping = collect(run.linter, paths, output=output_file, group_by=group_by,
-                                mask=run.config["mask-pii"], jobs=choose_jobs(jobs, paths))
-    groups = {"groups": grouping.to_json()} if grouping is not None else {}
-    status = run.finish(reports, sys.stdout, color=color, show_scores=not no_scores, **groups)
-    if grouping is not None and run.output_format == "text":
-        grouping.render(sys.stdout, color=color)
+    with _terminate_as_interrupt():
+        # a generator: each report is written as it is checked, none is kept (memory stays flat)
+        reports, grouping = iter_batch(run.linter, paths, output=output_file, group_by=group_by,
+                                       mask=run.config["mask-pii"], jobs=choose_jobs(jobs, paths), resume=resume)
+        with _report_stream(report_file) as stream, closing(reports):
+            status = run.finish(reports, stream, grouping, color=color, show_scores=not no_scores)
+            if grouping is not None and run.output_format == "text":
+                grouping.render(stream, color=color)
     sys.exit(status)
 
 

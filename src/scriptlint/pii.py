@@ -14,6 +14,7 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 # Digit runs not glued to other digits; separators inside card numbers (spaces, dashes) allowed.
 _DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])(\d[\d \-]{9,24}[\dXx])(?![0-9A-Za-z])")
+_GROUP = re.compile(r"[\dXx]+")
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)")
 
 KINDS = ("cn_id", "bank_card", "cn_mobile")
@@ -43,19 +44,43 @@ def valid_luhn(number: str) -> bool:
     return total % 10 == 0
 
 
+def _kind(raw: str, kinds: tuple[str, ...]) -> str | None:
+    digits = re.sub(r"[ \-]", "", raw)
+    if "cn_id" in kinds and " " not in raw and "-" not in raw and valid_cn_id(digits):
+        return "cn_id"
+    if "bank_card" in kinds and valid_luhn(digits):
+        return "bank_card"
+    return None
+
+
+def _numbers(raw: str, kinds: tuple[str, ...]) -> Iterator[tuple[str, int, int]]:
+    """Numbers in one separator-joined digit run: the whole run, else the longest valid runs of
+    whole groups (an ID followed by " 12月" or a second number is still an ID)."""
+    kind = _kind(raw, kinds)
+    if kind is not None:
+        yield kind, 0, len(raw)
+        return
+    groups = [m.span() for m in _GROUP.finditer(raw)]
+    i = 0
+    while i < len(groups):
+        for j in range(len(groups) - 1, i - 1, -1):
+            piece = raw[groups[i][0]:groups[j][1]]
+            kind = _kind(piece, kinds) if len(piece) >= 11 else None
+            if kind is not None:
+                yield kind, groups[i][0], groups[j][1]
+                i = j
+                break
+        i += 1
+
+
 def find(text: str, kinds: tuple[str, ...] = KINDS) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of each personal number in ``text``."""
     taken: list[tuple[int, int]] = []
     for match in _DIGIT_RUN.finditer(text):
-        raw = match.group(1)
-        digits = re.sub(r"[ \-]", "", raw)
-        start, end = match.span(1)
-        if "cn_id" in kinds and " " not in raw and "-" not in raw and valid_cn_id(digits):
-            taken.append((start, end))
-            yield "cn_id", start, end
-        elif "bank_card" in kinds and valid_luhn(digits):
-            taken.append((start, end))
-            yield "bank_card", start, end
+        base = match.start(1)
+        for kind, start, end in _numbers(match.group(1), kinds):
+            taken.append((base + start, base + end))
+            yield kind, base + start, base + end
     if "cn_mobile" in kinds:
         for match in _MOBILE.finditer(text):
             start, end = match.span(1)

@@ -59,6 +59,10 @@ def mask_value(value: Any) -> Any:
     """Strings anywhere inside JSON-like data (script metadata), masked by the detectors."""
     if isinstance(value, str):
         return mask_text(value, strict=True)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
+        # a phone number stored as a JSON number (in any numeric field) is still a phone number
+        digits = str(value)
+        return mask_text(digits, strict=True) if any(pii.find(digits)) else value
     if isinstance(value, dict):
         # Call ids and times too: strict masking leaves an ISO time or a long numeric call id whole,
         # but a call id that *is* a mobile number is no exception (the entry is masked the same way).

@@ -108,34 +108,64 @@ class Run:
     def policy(self) -> Policy:
         return Policy(self.config["fail-on"], self.config.fail_under)
 
-    def finish(self, reports: list, stream: IO[str], **render_options: Any) -> int:
-        """Report, write the baseline if asked, and return the exit status."""
-        from scriptlint.report import render
-        from scriptlint.report import statistics as stats
+    def finish(self, reports: Iterable[Any], stream: IO[str], grouping: Any = None, **render_options: Any) -> int:
+        """Report, write the baseline if asked, and return the exit status.
 
-        if self.config["skip-non-scripts"]:
-            reports = [r for r in reports if not isinstance(r.error, NotScriptError)]
-        input_errors = [r.error for r in reports if r.error is not None]
+        ``reports`` is consumed once, as it comes (a batch is streamed): the format's writer gets
+        each report, and only counts, input errors and the lines explaining low scores are kept.
+        ``grouping`` (``check --group-by``) is complete once ``reports`` is: its totals go into the
+        JSON document's end."""
+        from scriptlint.report import statistics as stats
+        from scriptlint.report import writer
+
+        skip = self.config["skip-non-scripts"]
+        mask = self.config["mask-pii"]
+        policy = self.policy
+        explain = bool(self.config.fail_under) and self.output_format == "text"
+        input_errors: list[Any] = []
+        low_scores: list[str] = []
+        failed = False
         write_to = self.options.get("write_baseline")
+        kept: list[Any] = []  # --write-baseline only: the reports that have findings
+        tally = stats.Counts() if self.options.get("statistics") and not write_to else None
+        out = None if write_to or tally is not None else writer(
+            self.output_format, stream, mask=mask, ruleset=self.linter.ruleset, policy=policy, **render_options)
+        for report in reports:
+            if skip and isinstance(report.error, NotScriptError):
+                continue
+            if report.error is not None:
+                input_errors.append(report.error)
+            if write_to:
+                if any(result.findings for result in report.results):
+                    kept.append(report)
+            elif tally is not None:
+                tally.add(report)
+            else:
+                out.add(report)
+            if any(policy.fails(result) for result in report.results):
+                failed = True
+                if explain:
+                    # these lines name the entry (a call id or a library id): masked like the report
+                    from scriptlint.redact import redact_reports
+
+                    low_scores.extend(_low_score_lines(redact_reports([report])[0] if mask else report, policy))
         if write_to:
             from scriptlint.baseline import write
 
-            count = write(write_to, reports)
+            count = write(write_to, kept)
             click.echo(f"scriptlint: wrote {count} finding(s) to baseline {write_to}", err=True)
-        elif self.options.get("statistics"):
-            stats.render(reports, stream, "json" if self.output_format == "json" else "text")
+        elif tally is not None:
+            stats.write(tally.to_json(), stream, "json" if self.output_format == "json" else "text")
         else:
-            render(self.output_format, reports, stream, mask=self.config["mask-pii"],
-                   ruleset=self.linter.ruleset, policy=self.policy, **render_options)
+            out.close(**({"groups": grouping.to_json()} if grouping is not None else {}))
         for error in input_errors:
             click.echo(f"scriptlint: {error}", err=True)
         if input_errors:
             return EXIT_ERROR
         if write_to or self.options.get("exit_zero"):
             return EXIT_OK
-        failed = self.policy.failed(reports)
-        if failed and self.config.fail_under and self.output_format == "text":
-            _explain_scores(reports, self.policy)
+        for line in low_scores:
+            click.echo(line, err=True)
         return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -145,17 +175,17 @@ def _exists(path: str) -> bool:
     return Path(path).exists()
 
 
-def _explain_scores(reports: list, policy: Policy) -> None:
-    for report in reports:
-        for result in report.results:
-            for name, score, minimum in policy.low_scores(result):
-                entry = f"[{result.entry}]" if result.entry is not None else ""
-                click.echo(f"scriptlint: {result.path}{entry}: {name} score {score} is below {minimum:g}",
-                           err=True)
+def _low_score_lines(report: Any, policy: Policy) -> list[str]:
+    lines = []
+    for result in report.results:
+        for name, score, minimum in policy.low_scores(result):
+            entry = f"[{result.entry}]" if result.entry is not None else ""
+            lines.append(f"scriptlint: {result.path}{entry}: {name} score {score} is below {minimum:g}")
+    return lines
 
 
 def run_check(paths: Iterable[str], stream: IO[str] = sys.stdout, **options: Any) -> int:
     """``check`` without click: lint ``paths`` and return the exit status."""
     render_options = {k: options.pop(k) for k in ("color", "show_scores") if k in options}
     run = Run.from_options(paths, **options)
-    return run.finish(list(run.linter.lint_paths(paths)), stream, **render_options)
+    return run.finish(run.linter.lint_paths(paths), stream, **render_options)

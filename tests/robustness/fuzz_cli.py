@@ -104,7 +104,8 @@ def _sentence(rng: random.Random, material: Material, planted: list[str]) -> str
         elif roll < 0.4:
             number = rng.choice((cn_id, bank_card, mobile))(rng)
             planted.append(number)
-            before, after = rng.choice(("", "身份证", "卡号", "电话", " ", "：")), rng.choice(("", "。", " ", "，"))
+            # a number glued to other digits is another number: plant it between non-digits
+            before, after = rng.choice(("身份证", "卡号", "电话", " ", "：", "，")), rng.choice(("。", " ", "，"))
             pieces.append(before + number + after)
         elif roll < 0.55:
             word = "".join(rng.choice(COMMON) for _ in range(rng.randint(1, 8)))
@@ -412,14 +413,17 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 _REAL_LINTER = api.Linter
 _LINTERS: dict[tuple, Any] = {}
+_OUTPUT_ONLY = frozenset({"format", "fail-on", "fail-under", "mask-pii", "skip-non-scripts", "baseline"})
 
 
 def _cached_linter(*args: Any, **kwargs: Any) -> Any:
     """Packs are compiled once per profile; runs with a baseline or positional arguments are real."""
     if args or kwargs.get("baseline") is not None or kwargs.get("config") is None:
         return _REAL_LINTER(*args, **kwargs)
+    config = kwargs["config"]
+    settings = {k: v for k, v in config.values.items() if k not in _OUTPUT_ONLY}
     key = (tuple(map(str, kwargs.get("packs", ()))), kwargs.get("builtin", True), kwargs.get("profile"),
-           tuple(sorted((kwargs.get("role_aliases") or {}).items())))
+           tuple(sorted((kwargs.get("role_aliases") or {}).items())), repr(sorted(settings.items())), config.root)
     if key not in _LINTERS:
         _LINTERS[key] = _REAL_LINTER(*args, **kwargs)
     return _LINTERS[key]

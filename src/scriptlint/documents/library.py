@@ -97,7 +97,7 @@ def read_yaml(text: str, path: str) -> list[Script]:
     try:
         data = load_yaml(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
+        mark = err.context_mark or err.problem_mark  # where an unclosed construct began, not the file's end
         raise InputError(path, f"invalid YAML: {err.problem}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as err:
         raise InputError(path, f"invalid YAML: {err}") from None
@@ -143,7 +143,10 @@ def read_jsonl(text: str, path: str) -> list[Script]:
 def read_csv(text: str, path: str) -> list[Script]:
     dialect = "excel-tab" if path.lower().endswith(".tsv") else "excel"
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = reader.fieldnames or []
+    try:
+        fields = reader.fieldnames or []
+    except csv.Error as err:  # the header row itself is malformed
+        raise InputError(path, f"invalid CSV: {err}", reader.line_num + 1) from None
     probe = dict.fromkeys(fields, "")
     text_key, id_key = _pick(probe, TEXT_FIELDS), _pick(probe, ID_FIELDS)
     if text_key is None:
@@ -151,7 +154,8 @@ def read_csv(text: str, path: str) -> list[Script]:
     try:
         rows = list(reader)
     except csv.Error as err:
-        raise InputError(path, f"invalid CSV: {err}", reader.line_num) from None
+        # line_num counts the lines read before the one that failed
+        raise InputError(path, f"invalid CSV: {err}", reader.line_num + 1) from None
     pairs = [(str(row.get(id_key) or n) if id_key else str(n), row.get(text_key) or "")
              for n, row in enumerate(rows, 1)]
     return _scripts(path, text, pairs)

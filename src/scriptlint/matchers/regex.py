@@ -1,7 +1,8 @@
 """Regular expressions over the normalised sentence (``regex:``).
 
-Pack regexes are untrusted data, so they run on RE2 (linear time: no pattern can hang a run;
-look-around and back-references are rejected when the pack loads).  Python's own parser is used
+Pack regexes are untrusted data, so they are validated by RE2 (linear time: no pattern can hang a
+run; look-around and back-references are rejected when the pack loads) and run on RE2 unless a
+static check proves them safe on Python's much cheaper ``re`` (see ``fastre``).  Python's own parser is used
 only to read the literals a match must contain, for the prefilter.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from scriptlint.matchers.base import Matcher, SentenceView, Span
 from scriptlint.matchers.charfreq import literal_frequency
+from scriptlint.matchers.fastre import MAX_FAST_LENGTH, compile_fast
 from scriptlint.normalize import to_simplified
 
 _MAX_CLASS_ANCHORS = 12  # a character class with more members is not worth an anchor set
@@ -51,16 +53,31 @@ class RegexMatcher(Matcher):
         self.pattern = to_simplified(pattern)
         self.needs_tokens = token_mode
         self._compiled = compile_re2(self.pattern)
+        self._fast_checked = False  # Python's re, when provably safe (see fastre); decided on first use
+        self._fast_compiled: Any = None
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> RegexMatcher:
         return cls(spec["regex"], spec.get("mode", "raw") == "token")
 
+    @property
+    def _fast(self) -> Any:
+        # Lazily: start-up pays for no pattern a small file never reaches
+        if not self._fast_checked:
+            self._fast_compiled = compile_fast(self.pattern)
+            self._fast_checked = True
+        return self._fast_compiled
+
+    @_fast.setter
+    def _fast(self, value: Any) -> None:
+        self._fast_compiled, self._fast_checked = value, True
+
     def find(self, sentence: SentenceView) -> Iterator[Span]:
         text = sentence.text
+        compiled = self._fast if self._fast is not None and len(text) <= MAX_FAST_LENGTH else self._compiled
         position = 0
         while position <= len(text):
-            match = self._compiled.search(text, position)
+            match = compiled.search(text, position)
             if match is None:
                 return
             start, end = match.span()

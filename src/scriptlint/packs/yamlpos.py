@@ -8,6 +8,7 @@ import yaml
 
 Path = tuple[Any, ...]
 MAX_DEPTH = 64
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 MAX_NODES = 1_000_000  # aliases are expanded here, so a YAML alias bomb would otherwise never end
 
 
@@ -67,6 +68,11 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: dict[P
         problem = f"nested deeper than {MAX_DEPTH} levels" if len(path) > MAX_DEPTH else (
             f"more than {MAX_NODES:,} values (YAML aliases?)")
         raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        # Collections are built here, not by the constructor, so their tags are checked here:
+        # ``!!python/object/apply:os.system [...]`` must fail, not quietly become a list.
+        raise yaml.constructor.ConstructorError(
+            None, None, f"could not determine a constructor for the tag {node.tag!r}", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}

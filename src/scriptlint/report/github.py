@@ -8,10 +8,11 @@ properties also ``:`` and ``,``).  Suppressed findings are not annotated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import IO, Any
 
 from scriptlint.gate import shown
-from scriptlint.report.summary import summarize
+from scriptlint.report.summary import Summary
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,11 +25,17 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(reports: list, stream: IO[str], **_options: Any) -> None:
-    for report in reports:
+class Writer:
+    def __init__(self, stream: IO[str], **_options: Any) -> None:
+        self.stream = stream
+        self.summary = Summary()
+
+    def add(self, report: Any) -> None:
+        stream = self.stream
+        self.summary.add(report)
         if report.error is not None:
             stream.write(f"::error file={_property(report.path)},title=scriptlint::{_data(str(report.error))}\n")
-            continue
+            return
         for result in report.results:
             for f in result.findings:
                 if not shown(f):
@@ -40,7 +47,16 @@ def render(reports: list, stream: IO[str], **_options: Any) -> None:
                 if f.suppressed is not None:
                     text += f"（已标注: {f.suppressed}）"
                 stream.write(f"::{COMMAND.get(f.severity, 'warning')} {props}::{_data(text)}\n")
-    summary = summarize(reports)
-    counts = summary["by_severity"]
-    stream.write(f"scriptlint: {summary['files']} file(s), {summary['scripts']} script(s): "
-                 f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n")
+
+    def close(self, **_options: Any) -> None:
+        summary = self.summary.to_json()
+        counts = summary["by_severity"]
+        self.stream.write(f"scriptlint: {summary['files']} file(s), {summary['scripts']} script(s): "
+                          f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n")
+
+
+def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
+    writer = Writer(stream, **options)
+    for report in reports:
+        writer.add(report)
+    writer.close()

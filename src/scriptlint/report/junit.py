@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from typing import IO, Any
 
 from scriptlint.gate import Policy, shown
@@ -26,16 +27,22 @@ def _line(result, finding) -> str:
     return f"{where} {finding.rule} {finding.severity} {finding.message}\n    {finding.excerpt.strip()}"
 
 
-def document(reports: list, policy: Policy) -> ET.Element:
-    root = ET.Element("testsuites", name="scriptlint")
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    suites: dict[str, tuple[ET.Element, dict[str, int]]] = {}
-    for report in reports:
+class Writer:
+    """Builds the XML tree as reports arrive (test cases and failure texts, not the reports)."""
+
+    def __init__(self, stream: IO[str], *, policy: Policy | None = None, **_options: Any) -> None:
+        self.stream = stream
+        self.policy = policy or Policy()
+        self.root = ET.Element("testsuites", name="scriptlint")
+        self.suites: dict[str, tuple[ET.Element, dict[str, int]]] = {}
+
+    def add(self, report: Any) -> None:
+        policy = self.policy
         # A transcript file yields one report per call: they share one suite.
-        if report.path not in suites:
-            suites[report.path] = (ET.SubElement(root, "testsuite", name=report.path),
-                                   {"tests": 0, "failures": 0, "errors": 0})
-        suite, counts = suites[report.path]
+        if report.path not in self.suites:
+            self.suites[report.path] = (ET.SubElement(self.root, "testsuite", name=report.path),
+                                        {"tests": 0, "failures": 0, "errors": 0})
+        suite, counts = self.suites[report.path]
         if report.error is not None:
             case = ET.SubElement(suite, "testcase", classname=report.path, name=report.path)
             ET.SubElement(case, "error", message=str(report.error), type="input-error")
@@ -65,18 +72,34 @@ def document(reports: list, policy: Policy) -> ET.Element:
             rest = [f for f in result.findings if shown(f) and f not in failing]
             if rest:
                 ET.SubElement(case, "system-out").text = "\n".join(_line(result, f) for f in rest)
-    for suite, counts in suites.values():
-        for key, value in counts.items():
-            suite.set(key, str(value))
-            totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
-    return root
+
+    def document(self) -> ET.Element:
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for suite, counts in self.suites.values():
+            for key, value in counts.items():
+                suite.set(key, str(value))
+                totals[key] += value
+        for key, value in totals.items():
+            self.root.set(key, str(value))
+        return self.root
+
+    def close(self, **_options: Any) -> None:
+        root = self.document()
+        ET.indent(root)
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.stream.write(_NOT_XML.sub("\ufffd", ET.tostring(root, encoding="unicode")))
+        self.stream.write("\n")
 
 
-def render(reports: list, stream: IO[str], *, policy: Policy | None = None, **_options: Any) -> None:
-    root = document(reports, policy or Policy())
-    ET.indent(root)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(_NOT_XML.sub("\ufffd", ET.tostring(root, encoding="unicode")))
-    stream.write("\n")
+def document(reports: Iterable[Any], policy: Policy) -> ET.Element:
+    writer = Writer(None, policy=policy)  # type: ignore[arg-type]
+    for report in reports:
+        writer.add(report)
+    return writer.document()
+
+
+def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
+    writer = Writer(stream, **options)
+    for report in reports:
+        writer.add(report)
+    writer.close()

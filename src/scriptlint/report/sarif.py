@@ -10,6 +10,7 @@ and counter-example marks, external for the baseline).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -94,26 +95,50 @@ def _result(result, finding, index: dict[str, int]) -> dict[str, Any]:
     return item
 
 
-def document(reports: list, ruleset=None) -> dict[str, Any]:
-    rules = [_rule(r) for r in (ruleset.rules if ruleset is not None else [])]
-    rules += [_meta_rule(r) for r in META_RULES.values()]
-    index = {rule["id"]: number for number, rule in enumerate(rules)}
-    results = [_result(result, finding, index)
-               for report in reports for result in report.results for finding in result.findings]
-    notifications = [{"level": "error", "message": {"text": str(report.error)},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}]}
-                     for report in reports if report.error is not None]
-    run: dict[str, Any] = {
-        "tool": {"driver": {"name": "scriptlint", "version": __version__, "semanticVersion": __version__,
-                            "rules": rules}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
-    }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+class Writer:
+    """Keeps the SARIF results (one per finding), not the reports; writes the log at the end."""
+
+    def __init__(self, stream: IO[str], *, ruleset=None, **_options: Any) -> None:
+        self.stream = stream
+        self.rules = [_rule(r) for r in (ruleset.rules if ruleset is not None else [])]
+        self.rules += [_meta_rule(r) for r in META_RULES.values()]
+        self.index = {rule["id"]: number for number, rule in enumerate(self.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def add(self, report: Any) -> None:
+        self.results.extend(_result(result, finding, self.index)
+                            for result in report.results for finding in result.findings)
+        if report.error is not None:
+            self.notifications.append(
+                {"level": "error", "message": {"text": str(report.error)},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}]})
+
+    def document(self) -> dict[str, Any]:
+        run: dict[str, Any] = {
+            "tool": {"driver": {"name": "scriptlint", "version": __version__, "semanticVersion": __version__,
+                                "rules": self.rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": self.results,
+            "invocations": [{"executionSuccessful": not self.notifications,
+                             "toolExecutionNotifications": self.notifications}],
+        }
+        return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+    def close(self, **_options: Any) -> None:
+        json.dump(self.document(), self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
 
 
-def render(reports: list, stream: IO[str], *, ruleset=None, **_options: Any) -> None:
-    json.dump(document(reports, ruleset), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+def document(reports: Iterable[Any], ruleset=None) -> dict[str, Any]:
+    writer = Writer(None, ruleset=ruleset)  # type: ignore[arg-type]
+    for report in reports:
+        writer.add(report)
+    return writer.document()
+
+
+def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
+    writer = Writer(stream, **options)
+    for report in reports:
+        writer.add(report)
+    writer.close()

@@ -4,33 +4,51 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import IO, Any
 
 
-def counts(reports: list) -> dict[str, Any]:
-    rules: Counter[str] = Counter()
-    categories: Counter[str] = Counter()
-    details: dict[str, tuple[str, str, str]] = {}
-    for report in reports:
+class Counts:
+    """Per-rule and per-category counts, fed one report at a time."""
+
+    def __init__(self) -> None:
+        self.rules: Counter[str] = Counter()
+        self.categories: Counter[str] = Counter()
+        self.details: dict[str, tuple[str, str, str]] = {}
+
+    def add(self, report: Any) -> None:
         for result in report.results:
             for f in result.findings:
                 if f.suppressed is not None:
                     continue
-                rules[f.rule] += 1
-                categories[f.category] += 1
-                details[f.rule] = (f.category, f.severity, f.message)
-    def ranked(counter: Counter[str]) -> list[tuple[str, int]]:
-        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+                self.rules[f.rule] += 1
+                self.categories[f.category] += 1
+                self.details[f.rule] = (f.category, f.severity, f.message)
 
-    return {
-        "by_rule": [{"rule": rule, "count": n, "category": details[rule][0], "severity": details[rule][1],
-                     "message": details[rule][2]} for rule, n in ranked(rules)],
-        "by_category": [{"category": c, "count": n} for c, n in ranked(categories)],
-    }
+    def to_json(self) -> dict[str, Any]:
+        def ranked(counter: Counter[str]) -> list[tuple[str, int]]:
+            return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+        details = self.details
+        return {
+            "by_rule": [{"rule": rule, "count": n, "category": details[rule][0], "severity": details[rule][1],
+                         "message": details[rule][2]} for rule, n in ranked(self.rules)],
+            "by_category": [{"category": c, "count": n} for c, n in ranked(self.categories)],
+        }
 
 
-def render(reports: list, stream: IO[str], output_format: str = "text") -> None:
-    data = counts(reports)
+def counts(reports: Iterable[Any]) -> dict[str, Any]:
+    tally = Counts()
+    for report in reports:
+        tally.add(report)
+    return tally.to_json()
+
+
+def render(reports: Iterable[Any], stream: IO[str], output_format: str = "text") -> None:
+    write(counts(reports), stream, output_format)
+
+
+def write(data: dict[str, Any], stream: IO[str], output_format: str = "text") -> None:
     if output_format == "json":
         json.dump(data, stream, ensure_ascii=False, indent=2)
         stream.write("\n")

@@ -1,37 +1,54 @@
-"""Counts shared by the formats: per severity, per category, per rule."""
+"""Counts shared by the formats: per severity, per category, per rule.
+
+``Summary`` is fed one report at a time (a batch is streamed, never held), ``summarize`` is the
+same over a list."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 
-def summarize(reports: list) -> dict[str, Any]:
-    severity: Counter[str] = Counter()
-    category: Counter[str] = Counter()
-    rule: Counter[str] = Counter()
-    scripts = 0
-    errors = 0
-    suppressed = 0  # by directives, counter-example marks or the baseline; not counted above
-    for report in reports:
+class Summary:
+    def __init__(self) -> None:
+        self.severity: Counter[str] = Counter()
+        self.category: Counter[str] = Counter()
+        self.rule: Counter[str] = Counter()
+        self.paths: set[str] = set()  # a transcript gives one report per call: files are counted once
+        self.scripts = 0
+        self.errors = 0
+        self.suppressed = 0  # by directives, counter-example marks or the baseline; not counted above
+
+    def add(self, report: Any) -> None:
+        self.paths.add(report.path)
         if report.error is not None:
-            errors += 1
+            self.errors += 1
         for result in report.results:
-            scripts += 1
+            self.scripts += 1
             for finding in result.findings:
                 if finding.suppressed is not None:
-                    suppressed += 1
+                    self.suppressed += 1
                     continue
-                severity[finding.severity] += 1
-                category[finding.category] += 1
-                rule[finding.rule] += 1
-    return {
-        "files": len({report.path for report in reports}),  # a transcript gives one report per call
-        "scripts": scripts,
-        "findings": sum(severity.values()),
-        "by_severity": {k: severity.get(k, 0) for k in ("error", "warning", "info")},
-        "by_category": dict(sorted(category.items())),
-        "by_rule": dict(sorted(rule.items())),
-        "suppressed": suppressed,
-        "input_errors": errors,
-    }
+                self.severity[finding.severity] += 1
+                self.category[finding.category] += 1
+                self.rule[finding.rule] += 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": len(self.paths),
+            "scripts": self.scripts,
+            "findings": sum(self.severity.values()),
+            "by_severity": {k: self.severity.get(k, 0) for k in ("error", "warning", "info")},
+            "by_category": dict(sorted(self.category.items())),
+            "by_rule": dict(sorted(self.rule.items())),
+            "suppressed": self.suppressed,
+            "input_errors": self.errors,
+        }
+
+
+def summarize(reports: Iterable[Any]) -> dict[str, Any]:
+    summary = Summary()
+    for report in reports:
+        summary.add(report)
+    return summary.to_json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import IO, Any
 
 from rich.cells import cell_len
@@ -10,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from scriptlint.gate import shown
-from scriptlint.report.summary import summarize
+from scriptlint.report.summary import Summary
+
+SCORE_ROWS = 200
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -38,16 +41,31 @@ def _excerpt(finding) -> list[Text]:
     return [line, marker]
 
 
-def render(reports: list, stream: IO[str], *, color: bool | None = None, show_scores: bool = True,
-           **_options: Any) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=True,
-                      force_terminal=color if color else None, no_color=color is False,
-                      width=200 if not stream.isatty() else None)
-    for report in reports:
+class Writer:
+    """Findings are printed as each report arrives; the score table (first 200 scripts) and the
+    summary when the batch ends."""
+
+    def __init__(self, stream: IO[str], *, color: bool | None = None, show_scores: bool = True,
+                 **_options: Any) -> None:
+        self.console = Console(file=stream, highlight=False, soft_wrap=True,
+                               force_terminal=color if color else None, no_color=color is False,
+                               width=200 if not stream.isatty() else None)
+        self.show_scores = show_scores
+        self.summary = Summary()
+        self.rows: list[tuple[str, dict[str, int], int]] = []  # the score table's first rows
+        self.results = 0
+
+    def add(self, report: Any) -> None:
+        console = self.console
+        self.summary.add(report)
         if report.error is not None:
             console.print(Text(f"{report.error}", style="red"))
-            continue
+            return
         for result in report.results:
+            self.results += 1
+            if len(self.rows) < SCORE_ROWS:
+                label = result.path + (f"[{result.entry}]" if result.entry is not None else "")
+                self.rows.append((label, result.scores, len(result.findings)))
             for finding in result.findings:
                 if not shown(finding):
                     continue
@@ -68,41 +86,46 @@ def render(reports: list, stream: IO[str], *, color: bool | None = None, show_sc
                     console.print(line)
                 console.print(Text(f"    │ 依据: {finding.basis}", style="dim"))
                 console.print(Text(f"    └ 建议: {finding.suggestion}", style="green"))
-    if show_scores:
-        _scores(console, reports)
-    _summary(console, reports)
+
+    def close(self, **_options: Any) -> None:
+        if self.show_scores:
+            self._scores()
+        self._summary()
+
+    def _scores(self) -> None:
+        if not self.rows:
+            return
+        table = Table(title="评分 Scores", title_justify="left", show_lines=False)
+        table.add_column("script")
+        for name in ("合法合规 legal", "尊重与专业 respect", "overall", "findings"):
+            table.add_column(name, justify="right")
+        for label, scores, findings in self.rows:
+            overall = scores["overall"]
+            style = "green" if overall >= 80 else "yellow" if overall >= 60 else "red"
+            # Text, not a str: a path or call id holding "[/x]" is not rich markup
+            table.add_row(Text(label), str(scores["legal"]), str(scores["respect"]),
+                          Text(str(overall), style=style), str(findings))
+        if self.results > SCORE_ROWS:
+            table.add_row(f"… {self.results - SCORE_ROWS} more", "", "", "", "")
+        self.console.print(table)
+
+    def _summary(self) -> None:
+        summary = self.summary.to_json()
+        counts = summary["by_severity"]
+        line = Text(
+            f"{summary['files']} file(s), {summary['scripts']} script(s): "
+            f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info",
+            style="bold",
+        )
+        if summary["suppressed"]:
+            line.append(f"; {summary['suppressed']} suppressed", style="dim")
+        if summary["input_errors"]:
+            line.append(f"; {summary['input_errors']} input error(s)", style="red")
+        self.console.print(line)
 
 
-def _scores(console: Console, reports: list) -> None:
-    results = [(r, x) for r in reports if r.error is None for x in r.results]
-    if not results:
-        return
-    table = Table(title="评分 Scores", title_justify="left", show_lines=False)
-    table.add_column("script")
-    for name in ("合法合规 legal", "尊重与专业 respect", "overall", "findings"):
-        table.add_column(name, justify="right")
-    for _report, result in results[:200]:
-        label = result.path + (f"[{result.entry}]" if result.entry is not None else "")
-        overall = result.scores["overall"]
-        style = "green" if overall >= 80 else "yellow" if overall >= 60 else "red"
-        # Text, not a str: a path or call id holding "[/x]" is not rich markup
-        table.add_row(Text(label), str(result.scores["legal"]), str(result.scores["respect"]),
-                      Text(str(overall), style=style), str(len(result.findings)))
-    if len(results) > 200:
-        table.add_row(f"… {len(results) - 200} more", "", "", "", "")
-    console.print(table)
-
-
-def _summary(console: Console, reports: list) -> None:
-    summary = summarize(reports)
-    counts = summary["by_severity"]
-    line = Text(
-        f"{summary['files']} file(s), {summary['scripts']} script(s): "
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info",
-        style="bold",
-    )
-    if summary["suppressed"]:
-        line.append(f"; {summary['suppressed']} suppressed", style="dim")
-    if summary["input_errors"]:
-        line.append(f"; {summary['input_errors']} input error(s)", style="red")
-    console.print(line)
+def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
+    writer = Writer(stream, **options)
+    for report in reports:
+        writer.add(report)
+    writer.close()

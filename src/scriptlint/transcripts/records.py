@@ -10,6 +10,7 @@ nested under ``call``/``meta``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from scriptlint.documents.positions import LineIndex, piecewise
@@ -28,18 +29,37 @@ NESTED_HEADER_KEYS = ("call", "meta", "metadata", "header", "call_info")
 _DATE_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
+_CACHED_KEYS = 64  # records with more keys are resolved uncached (the cache must stay small)
+
+
 def lookup(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
-    lowered = {str(k).lower(): k for k in record}
+    if len(record) > _CACHED_KEYS:
+        return _lookup.__wrapped__(tuple(record), names)
+    return _lookup(tuple(record), names)
+
+
+# The records of one file share their keys: the key resolved for a key set is cached, so a JSONL
+# line costs a tuple of its keys and a dictionary probe, not a pass over lower-cased keys.
+@lru_cache(maxsize=1024)
+def _lookup(keys: tuple[Any, ...], names: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): k for k in keys}
     for name in names:
         if name in lowered:
             return lowered[name]
     return None
 
 
+@lru_cache(maxsize=1024)
+def _list_keys(keys: tuple[Any, ...]) -> tuple[Any, ...]:
+    lowered = {str(k).lower(): k for k in keys}
+    return tuple(lowered[name] for name in TURN_LIST_KEYS if name in lowered)
+
+
 def turn_list(record: dict[str, Any]) -> list[Any] | None:
-    lowered = {str(k).lower(): k for k in record}
-    for name in TURN_LIST_KEYS:
-        value = record.get(lowered.get(name, ""))
+    keys = tuple(record)
+    candidates = _list_keys.__wrapped__(keys) if len(keys) > _CACHED_KEYS else _list_keys(keys)
+    for key in candidates:
+        value = record[key]
         if isinstance(value, list) and all(isinstance(item, dict | list) for item in value):
             return value
     return None
@@ -166,10 +186,14 @@ class TextLocator:
     def turn(self, role: str, label: str, text: str, begin: int | None, end: int | None) -> Turn:
         head = text[:20].split("\n")[0]
         start = self.seek(head)
-        inner = piecewise(self.index, text, start, start)
         base = self.line_base
+        index = self.index
+        inner: Any = None
 
         def locate(offset: int) -> tuple[int, int]:
+            nonlocal inner
+            if inner is None:  # built for the few turns that get a finding, not for every turn
+                inner = piecewise(index, text, start, start)
             line, column = inner(offset)
             return line + base, column
 
