@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate corpora/labelled/{corpus,dev_b,dev_c,holdout}.jsonl and print the counts table.
+"""Validate corpora/labelled/{corpus,dev_b,dev_c,dev_d,holdout}.jsonl and print the counts table.
 
 Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
 Exit status 0 = all checks pass, 1 = at least one error.
@@ -14,6 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = {"dev": os.path.join(HERE, "corpus.jsonl"),
          "dev_b": os.path.join(HERE, "dev_b.jsonl"),      # first held-out set, now released
          "dev_c": os.path.join(HERE, "dev_c.jsonl"),      # second held-out set, now released
+         "dev_d": os.path.join(HERE, "dev_d.jsonl"),      # third held-out set, now released
          "holdout": os.path.join(HERE, "holdout.jsonl")}  # current held-out set
 
 CATEGORIES = ["threat", "insult", "third_party", "privacy", "impersonation",
@@ -29,7 +30,8 @@ PROV_RE = re.compile(r"^(team|qa_systems\.md|seed:[0-9]{3}_[0-9a-f]{16}\.txt|"
 ID_RE = {"dev": re.compile(r"^(?!h-)[a-z]+-[0-9]{4}$"),
          "dev_b": re.compile(r"^h-[a-z]+-[0-9]{4}$"),
          "dev_c": re.compile(r"^h2-[a-z]+-[0-9]{4}$"),
-         "holdout": re.compile(r"^h3-[a-z]+-[0-9]{4}$")}
+         "dev_d": re.compile(r"^h3-[a-z]+-[0-9]{4}$"),
+         "holdout": re.compile(r"^h4-[a-z]+-[0-9]{4}$")}
 SENT_PUNCT = re.compile(r"[，。？！；,?!;]")
 NORM_RE = re.compile(r"[\s\u200b\u200c\u200d\ufeff，。、；：？！,.;:?!“”\"‘’'（）()【】《》「」『』~…—\-]+")
 
@@ -44,15 +46,19 @@ MIN = {
     "dev_c": {"per_category": 15, "compliant": 110, "total": 420, "asr_frac": 0.10,
               "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
               "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
-    "holdout": {"per_category": 20, "compliant": 150, "total": 330, "asr_frac": 0.10,
-                "trad_frac": 0.05, "evasion": 15, "comp_guidance_or_negation": 20,
+    "dev_d": {"per_category": 20, "compliant": 150, "total": 330, "asr_frac": 0.10,
+              "trad_frac": 0.05, "evasion": 15, "comp_guidance_or_negation": 20,
+              "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
+    "holdout": {"per_category": 22, "compliant": 190, "total": 400, "asr_frac": 0.10,
+                "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
                 "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
 }
 MAX_SEED_LINES = 45  # "no more than ~40 seed lines in total"
 DEV_B_RATIO = (0.20, 0.35)  # dev_b size relative to dev (the holdout has a total minimum instead)
 # A held-out line must not paraphrase a line the rule writers have seen: maximum
-# character-bigram Jaccard similarity between a holdout line and any dev/dev_b line.
+# character-bigram Jaccard similarity between a holdout line and any line of a dev file.
 MAX_HOLDOUT_SIMILARITY = 0.40
+DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d")  # every file the rule writers may read
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -225,8 +231,8 @@ def bigrams(text):
 
 
 def check_holdout_similarity(data, errors):
-    """Return the highest bigram Jaccard between a holdout line and a dev/dev_b line."""
-    seen = [bigrams(r["text"]) for name in ("dev", "dev_b", "dev_c") for r in data[name]
+    """Return the highest bigram Jaccard between a holdout line and a line of any dev file."""
+    seen = [bigrams(r["text"]) for name in DEV_FILES for r in data[name]
             if isinstance(r["text"], str)]
     top = 0.0
     for r in data["holdout"]:
@@ -236,7 +242,7 @@ def check_holdout_similarity(data, errors):
         best = max((len(b & s) / len(b | s) for s in seen if b and s), default=0.0)
         top = max(top, best)
         if best > MAX_HOLDOUT_SIMILARITY:
-            errors.append(f"{r['_where']}: too similar to a dev/dev_b line (bigram Jaccard {best:.2f})")
+            errors.append(f"{r['_where']}: too similar to a dev file line (bigram Jaccard {best:.2f})")
     return top
 
 
@@ -269,7 +275,7 @@ def main():
         ratio = stats["dev_b"]["n"] / stats["dev"]["n"]
         if not DEV_B_RATIO[0] <= ratio <= DEV_B_RATIO[1]:
             errors.append(f"dev_b/dev size ratio {ratio:.2f} outside {DEV_B_RATIO}")
-    for name in ("dev_b", "dev_c", "holdout"):
+    for name in ("dev_b", "dev_c", "dev_d", "holdout"):
         if any(r["provenance"] != "team" for r in data[name]):
             errors.append(f"{name}: held-out sets must contain only provenance 'team'")
     top_sim = check_holdout_similarity(data, errors)
@@ -278,7 +284,7 @@ def main():
         if stats["dev"]["n"]:
             print(f"dev_b/dev size ratio: {stats['dev_b']['n'] / stats['dev']['n']:.2f}; "
                   f"seed lines (all files): {seed_total}; "
-                  f"max holdout-to-dev/dev_b bigram Jaccard: {top_sim:.2f}")
+                  f"max holdout-to-dev-files bigram Jaccard: {top_sim:.2f}")
     if errors:
         print(f"\nFAIL: {len(errors)} error(s)")
         for e in errors[:200]:

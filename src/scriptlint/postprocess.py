@@ -2,7 +2,8 @@
 
 Per script (``deduplicate``, called by the engine):
 
-- the same rule on overlapping spans of one script is reported once;
+- the same rule on overlapping or adjacent spans of one script (at most ``ADJACENT`` characters
+  apart on one line: 一直打，打到你接为止) is reported once;
 - within a category, a finding inside a span already reported at the same or higher severity by
   another rule is dropped (one violation, one finding);
 - findings are sorted by position, then severity (highest first), then rule id.
@@ -35,6 +36,18 @@ def _overlaps(a: Finding, b: Finding) -> bool:
             and (b.line, b.column) < (a.end_line, a.end_column))
 
 
+ADJACENT = 2  # code points between two hits of one rule that still make one violation
+
+
+def _near_or_overlaps(a: Finding, b: Finding) -> bool:
+    if _overlaps(a, b):
+        return True
+    if a.entry != b.entry or a.turn != b.turn or a.line != a.end_line or b.line != b.end_line or a.line != b.line:
+        return False
+    gap = max(a.column, b.column) - min(a.end_column, b.end_column)
+    return 0 <= gap <= ADJACENT
+
+
 def _inside(inner: Finding, outer: Finding) -> bool:
     return (inner.entry == outer.entry and inner.turn == outer.turn
             and (outer.line, outer.column) <= (inner.line, inner.column)
@@ -50,7 +63,7 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
     index = _SpanIndex()
     for finding in ordered:
         duplicate = any(
-            (k.rule == finding.rule and _overlaps(k, finding))
+            (k.rule == finding.rule and _near_or_overlaps(k, finding))
             or (k.category == finding.category and _inside(finding, k)
                 and SEVERITY_RANK[k.severity] >= SEVERITY_RANK[finding.severity])
             for k in index.near(finding)
@@ -65,9 +78,9 @@ class _SpanIndex:
     """Kept findings by (entry, turn, line, column bucket), so that deduplicating a file with tens
     of thousands of findings (a 50 MB single-line file) stays linear instead of quadratic.
 
-    ``near`` returns a superset of the kept findings that can overlap or contain a finding: two
-    single-line spans that touch share a bucket of their closed column ranges; multi-line spans
-    (rare) are compared with everything in their script part.
+    ``near`` returns a superset of the kept findings that can overlap, adjoin or contain a finding:
+    a single-line query widened by ``ADJACENT`` columns shares a bucket with every such span;
+    multi-line spans (rare) are compared with everything in their script part.
     """
 
     WIDTH = 256
@@ -77,8 +90,9 @@ class _SpanIndex:
         self.wide: dict[tuple, list[Finding]] = {}
         self.every: dict[tuple, list[Finding]] = {}
 
-    def _cells(self, f: Finding) -> range:
-        return range(f.column // self.WIDTH, max(f.column, f.end_column) // self.WIDTH + 1)
+    def _cells(self, f: Finding, margin: int = 0) -> range:
+        start = max(f.column - margin, 0)
+        return range(start // self.WIDTH, (max(f.column, f.end_column) + margin) // self.WIDTH + 1)
 
     def add(self, f: Finding) -> None:
         part = (f.entry, f.turn)
@@ -95,7 +109,7 @@ class _SpanIndex:
             return self.every.get(part, [])
         found = list(self.wide.get(part, []))
         seen: set[int] = set()
-        for cell in self._cells(f):
+        for cell in self._cells(f, ADJACENT):
             for k in self.buckets.get((*part, f.line, cell), []):
                 if id(k) not in seen:
                     seen.add(id(k))

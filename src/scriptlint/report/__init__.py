@@ -1,5 +1,5 @@
 """Output formats.  Each format has a ``Writer`` fed one FileReport at a time (``add``) and
-finished with ``close`` — a batch is streamed, never held — and a ``render`` over a list."""
+finished with ``close`` — a batch is streamed, never held; ``render`` drives one over a list."""
 
 from __future__ import annotations
 
@@ -9,14 +9,6 @@ from typing import IO, Any
 from scriptlint.redact import redact_reports
 from scriptlint.report import github, json_format, junit, sarif, text_format
 
-Renderer = Callable[..., None]
-FORMATS: dict[str, Renderer] = {
-    "text": text_format.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "github": github.render,
-}
 WRITERS: dict[str, Callable[..., Any]] = {
     "text": text_format.Writer,
     "json": json_format.Writer,

@@ -8,7 +8,6 @@ properties also ``:`` and ``,``).  Suppressed findings are not annotated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import IO, Any
 
 from scriptlint.gate import shown
@@ -53,10 +52,3 @@ class Writer:
         counts = summary["by_severity"]
         self.stream.write(f"scriptlint: {summary['files']} file(s), {summary['scripts']} script(s): "
                           f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n")
-
-
-def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
-    writer = Writer(stream, **options)
-    for report in reports:
-        writer.add(report)
-    writer.close()

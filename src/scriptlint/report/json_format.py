@@ -7,7 +7,6 @@ without holding the batch in memory."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import IO, Any
 
 from scriptlint.baseline import fingerprint
@@ -73,10 +72,3 @@ class Writer:
         if groups is not None:  # ``check --group-by``: per agent/team/day totals
             out.write(',\n  "groups": ' + _nested(groups, 1))
         out.write("\n}\n")
-
-
-def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
-    writer = Writer(stream, **options)
-    for report in reports:
-        writer.add(report)
-    writer.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 from typing import IO, Any
 
 from scriptlint.gate import Policy, shown
@@ -89,17 +88,3 @@ class Writer:
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.stream.write(_NOT_XML.sub("\ufffd", ET.tostring(root, encoding="unicode")))
         self.stream.write("\n")
-
-
-def document(reports: Iterable[Any], policy: Policy) -> ET.Element:
-    writer = Writer(None, policy=policy)  # type: ignore[arg-type]
-    for report in reports:
-        writer.add(report)
-    return writer.document()
-
-
-def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
-    writer = Writer(stream, **options)
-    for report in reports:
-        writer.add(report)
-    writer.close()

@@ -10,7 +10,6 @@ and counter-example marks, external for the baseline).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -128,17 +127,3 @@ class Writer:
     def close(self, **_options: Any) -> None:
         json.dump(self.document(), self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
-
-
-def document(reports: Iterable[Any], ruleset=None) -> dict[str, Any]:
-    writer = Writer(None, ruleset=ruleset)  # type: ignore[arg-type]
-    for report in reports:
-        writer.add(report)
-    return writer.document()
-
-
-def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
-    writer = Writer(stream, **options)
-    for report in reports:
-        writer.add(report)
-    writer.close()

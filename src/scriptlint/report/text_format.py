@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import IO, Any
 
 from rich.cells import cell_len
@@ -122,10 +121,3 @@ class Writer:
         if summary["input_errors"]:
             line.append(f"; {summary['input_errors']} input error(s)", style="red")
         self.console.print(line)
-
-
-def render(reports: Iterable[Any], stream: IO[str], **options: Any) -> None:
-    writer = Writer(stream, **options)
-    for report in reports:
-        writer.add(report)
-    writer.close()
