@@ -40,6 +40,12 @@ def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "scriptlint.cli", "check", "--isolated", "--jobs", "1", *args]
 
 
+def _default_sigint() -> None:
+    # A shell starts background jobs with SIGINT ignored, and Python then installs no Ctrl-C handler
+    # (CI may run the suite that way): give the child the disposition a terminal user's process has.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _records(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -58,7 +64,7 @@ def test_interrupt_then_resume_checks_every_call_exactly_once(tmp_path, signum):
     report, errors = tmp_path / "report.json", tmp_path / "stderr.txt"
     with open(report, "w") as out, open(errors, "w") as err:
         process = subprocess.Popen(_command("--format", "json", "--output", str(output), *map(str, inputs)),
-                                   stdout=out, stderr=err, text=True)
+                                   stdout=out, stderr=err, text=True, preexec_fn=_default_sigint)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if output.exists() and output.stat().st_size > 60_000:  # a few hundred calls in
