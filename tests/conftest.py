@@ -1,14 +1,24 @@
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_PACKS = ROOT / "tests" / "fixtures" / "packs"
+
+# The start-up cache of this test session (and of the CLIs it runs) lives in a directory of its
+# own, never in the user's ~/.cache.
+os.environ["SCRIPTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="scriptlint-test-cache-")
+os.environ.pop("SCRIPTLINT_NO_CACHE", None)
+atexit.register(shutil.rmtree, os.environ["SCRIPTLINT_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

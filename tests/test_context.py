@@ -46,3 +46,17 @@ def test_idioms(fixture_linter):
 ])
 def test_mentions_and_reports(fixture_linter, text):
     assert fired(fixture_linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A.“我们会联系你的家人” B.“请您按时还款”",             # an exam option label before the quotation
+    "某地法院审理的案件中，催收员多次表示我们会联系你的家人",  # a third-person frame opening the sentence
+    "监管通报：某公司员工对借款人说我们会联系你的家人",        # a report frame ending in a colon
+])
+def test_exam_options_and_report_frames(fixture_linter, text):
+    assert fired(fixture_linter, text) == []
+
+
+def test_frame_addressing_the_debtor_is_not_a_report(fixture_linter):
+    # the first clause speaks to 你, so it is no report frame
+    assert fired(fixture_linter, "明天你就上新闻了，我们会联系你的家人") == ["TEST-003"]

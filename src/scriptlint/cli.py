@@ -77,7 +77,23 @@ def _report_stream(path: str | None) -> Any:
 
 pack_option = click.option("--packs", "packs", multiple=True, metavar="PATH",
                            help="Extra rule pack file or directory (repeatable).")
-no_builtin_option = click.option("--no-builtin", is_flag=True, help="Do not load the built-in packs.")
+_no_builtin = click.option("--no-builtin", is_flag=True, help="Do not load the built-in packs.")
+
+
+def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        from scriptlint.cache import disable
+
+        disable()
+
+
+_no_cache_option = click.option("--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+                                help="Neither read nor write the start-up cache (see `scriptlint cache`).")
+
+
+def no_builtin_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--no-builtin`` and ``--no-cache``: every command that loads packs has both."""
+    return _no_builtin(_no_cache_option(command))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,7 +168,8 @@ def show_config(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @main.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              help="markdown: the full rule reference (docs/rules.md is generated with it).")
 @pack_option
 @no_builtin_option
 @guarded
@@ -172,6 +189,11 @@ def list_rules(output_format: str, packs: tuple[str, ...], no_builtin: bool) -> 
                  "kind": r.kind, "message": r.message, "basis": r.basis_text, "source": r.source}
                 for r in ruleset.rules]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if output_format == "markdown":
+        from scriptlint.explain import reference_markdown
+
+        click.echo(reference_markdown(ruleset), nl=False)
         return
     table = Table(show_lines=False)
     for name in ("id", "category", "severity", "basis"):
@@ -216,6 +238,33 @@ def test_rules(packs: tuple[str, ...], no_builtin: bool) -> None:
     examples = sum(len(r.fire) + len(r.passes) for r in linter.ruleset.rules)
     click.echo(f"{examples - len(problems)} passed, {len(problems)} failed")
     sys.exit(EXIT_FINDINGS if problems else EXIT_OK)
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """The start-up cache: parsed rule packs and prefilter anchors, so that a warm start skips them.
+
+    Kept in $SCRIPTLINT_CACHE_DIR, else $XDG_CACHE_HOME/scriptlint, else ~/.cache/scriptlint; one
+    file per set of packs, invalidated by any change to a pack.  --no-cache (or SCRIPTLINT_NO_CACHE=1)
+    turns it off.
+    """
+
+
+@cache_group.command("dir")
+def cache_dir_command() -> None:
+    """Print the cache directory."""
+    from scriptlint.cache import cache_dir
+
+    click.echo(str(cache_dir()))
+
+
+@cache_group.command("clear")
+def cache_clear_command() -> None:
+    """Delete the cache files."""
+    from scriptlint.cache import cache_dir, clear
+
+    removed = clear()
+    click.echo(f"removed {removed} cache file(s) from {cache_dir()}")
 
 
 @main.command("eval")

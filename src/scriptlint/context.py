@@ -14,6 +14,7 @@ The lexicons are data: ``rules/_context.yaml``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class ContextLexicon:
     not_reported: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -53,6 +55,7 @@ class ContextLexicon:
             not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
             negation_after=_terms(negation.get("after", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
+            frames=_terms(data.get("reported", {}).get("frames", [])),
         )
 
 
@@ -126,6 +129,13 @@ class ContextFilter:
             head = sentence[:left - 1].rstrip("说称道")
             if any(head.endswith(cue) for cue in self.lex.reported):
                 return True
+            # A third-person frame in the sentence's first clause (某地法院审理的案件中，…; 监管通报：…)
+            # scopes over the whole sentence; a clause that addresses 你/您 is not a frame.
+            first_left, first_right = clause_bounds(sentence, 0, 0)
+            first = sentence[first_left:first_right]
+            if (first_right < left and "你" not in first and "您" not in first
+                    and any(frame in first for frame in self.lex.frames)):
+                return True
         left = max(left, start - self.lex.window - 4)
         if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
                                                 self.lex.not_reported) is not None:
@@ -139,6 +149,8 @@ class ContextFilter:
                 f in sentence[max(0, opening - 14):opening + 1] for f in self.lex.not_negating):
             return True
         if any(r in introducer for r in self.lex.reported):
+            return True
+        if _OPTION_LABEL.search(introducer):  # an exam or QA option: A.“…” B.“…”
             return True
         after = sentence[closing + 1:closing + 12]
         if any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"'))):
@@ -155,6 +167,8 @@ class ContextFilter:
         return False
 
 
+# A multiple-choice option label right before a quotation (A.“…”, b、“…”, (c)“…”).
+_OPTION_LABEL = re.compile(r"(^|[^a-z0-9])\(?[a-d][.、:)）]\s*$")
 _OPENING = "“「『‘\""
 _CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 

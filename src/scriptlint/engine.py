@@ -86,8 +86,9 @@ class Engine:
                         found.append(Candidate(slot.rule, start + m_start, start + m_end, (start, end)))
         return found
 
-    def _match_script(self, script: Script) -> tuple[list[Finding], str]:
-        """Findings of the utterance rules, and the agent's normalised text (for practices).
+    def _match_script(self, script: Script) -> tuple[list[Finding], str, dict[int, str]]:
+        """Findings of the utterance rules, the agent's normalised text (for practices), and each
+        normalised turn by ``id`` (for the call-level checks).
 
         The hot path: the turns that any rule (or scoring) looks at are normalised as one text and
         scanned once by the prefilter; hits are mapped back to their turn by bisection, and only
@@ -116,7 +117,7 @@ class Engine:
                 findings.extend(self.finding(script, segment, norm, c) for c in candidates)
         agents = [n for n, s in enumerate(wanted) if (s.speaker or "agent") == "agent"]
         joined = text if len(agents) == len(wanted) else "\n".join(text[starts[n]:ends[n]] for n in agents)
-        return findings, joined
+        return findings, joined, {id(s): text[starts[n]:ends[n]] for n, s in enumerate(wanted)}
 
     def _keep(self, rule: Rule, view: SentenceView, start: int, end: int) -> bool:
         sentence = view.text
@@ -143,8 +144,9 @@ class Engine:
     def lint_script(self, script: Script, extra: Iterable[Finding] = ()) -> ScriptResult:
         """Findings and scores for one script.  Calls also get the call-level checks; ``extra``
         holds findings decided outside the script (call frequency across a batch)."""
+        normalized: dict[int, str] | None = None
         if self.prefilter_enabled:
-            findings, agent_text = self._match_script(script)
+            findings, agent_text, normalized = self._match_script(script)
         else:
             findings, agent_texts = [], []
             for segment in script.segments:
@@ -155,7 +157,7 @@ class Engine:
                     findings.append(self.finding(script, segment, norm, candidate))
             agent_text = "\n".join(agent_texts)
         if self.call_rules and calls.is_call(script):
-            findings.extend(calls.check_call(self.call_rules, script, self.profile, self.context))
+            findings.extend(calls.check_call(self.call_rules, script, self.profile, self.context, normalized))
         findings.extend(extra)
         findings = deduplicate(findings)
         practices = self.scoring.practices_in(agent_text)

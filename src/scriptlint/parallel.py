@@ -17,11 +17,13 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptlint.errors import InputError
+
+if TYPE_CHECKING:  # the pool is imported when one is started: a one-file check never needs it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK_BYTES = 1 << 20
 _CALL_ID = re.compile(rb'"(?:call_?id|callId|tid)"\s*:\s*"?([^",}]+)', re.IGNORECASE)
@@ -192,6 +194,8 @@ def lint_parallel(batch: Any, options: dict[str, Any], jobs: int) -> Iterator[An
 
     engine = batch.linter.engine
     frequency = calls.active(engine.call_rules, engine.profile, batch=True)
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
         breaches: dict[Any, list] = {}
         if frequency and any(batch.source(path) is not None for path in batch.files):

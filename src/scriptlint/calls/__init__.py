@@ -59,8 +59,9 @@ def active(rules: Iterable[Rule], profile: str, batch: bool = False) -> list[tup
 
 
 def check_call(rules: Iterable[Rule], script: Script, profile: str = p.DEFAULT_PROFILE,
-               context: ContextFilter | None = None) -> list[Finding]:
-    view = CallView(script, context)
+               context: ContextFilter | None = None, normalized: dict[int, str] | None = None) -> list[Finding]:
+    """``normalized``: turn id → normalised text, for the turns the engine has normalised already."""
+    view = CallView(script, context, normalized)
     findings: list[Finding] = []
     for rule, params in active(rules, profile):
         check = KINDS[rule.kind].check

@@ -10,7 +10,7 @@ from typing import Any
 from scriptlint.context import ContextFilter
 from scriptlint.matchers import Matcher, SentenceView
 from scriptlint.model import Finding, Script, Segment
-from scriptlint.normalize import Normalized, normalize
+from scriptlint.normalize import normalize
 from scriptlint.packs.model import Rule
 from scriptlint.segment import clause_bounds, sentences
 
@@ -18,10 +18,14 @@ EXCERPT_RADIUS = 40
 
 
 class CallView:
-    def __init__(self, script: Script, context: ContextFilter | None = None) -> None:
+    def __init__(self, script: Script, context: ContextFilter | None = None,
+                 normalized: dict[int, str] | None = None) -> None:
+        """``normalized``: turn id → its normalised text, when the engine has it already (the
+        offset map back to the raw text is then built only for a turn that has a match)."""
         self.script = script
         self.context = context
-        self._norms: dict[int, tuple[Normalized, list[tuple[int, int]]]] = {}
+        self._texts = normalized or {}
+        self._norms: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -31,11 +35,13 @@ class CallView:
         wanted = None if roles is None else set(roles)
         return [s for s in self.script.segments if wanted is None or (s.speaker or "agent") in wanted]
 
-    def _norm(self, segment: Segment) -> tuple[Normalized, list[tuple[int, int]]]:
+    def _norm(self, segment: Segment) -> tuple[str, list[tuple[int, int]]]:
         key = id(segment)
         if key not in self._norms:
-            norm = normalize(segment.text)
-            self._norms[key] = (norm, sentences(norm.text))
+            text = self._texts.get(key)
+            if text is None:
+                text = normalize(segment.text).text
+            self._norms[key] = (text, sentences(text))
         return self._norms[key]
 
     def search(self, segment: Segment, matchers: list[Matcher], exclude: list[Matcher] = (),  # type: ignore[assignment]
@@ -44,15 +50,15 @@ class CallView:
 
         A match inside a clause that also matches ``exclude`` (我不能透露他的欠款) or under a
         negation cue does not count."""
-        norm, spans = self._norm(segment)
+        text, spans = self._norm(segment)
         for s_start, s_end in spans:
-            sentence = norm.text[s_start:s_end]
+            sentence = text[s_start:s_end]
             view = SentenceView(sentence)
             for matcher in matchers:
                 for start, end in matcher.find(view):
                     if self._excluded(view, start, end, exclude, negation):
                         continue
-                    return norm.span_to_raw(s_start + start, s_start + end)
+                    return normalize(segment.text).span_to_raw(s_start + start, s_start + end)
         return None
 
     def _excluded(self, view: SentenceView, start: int, end: int, exclude: list[Matcher], negation: bool) -> bool:

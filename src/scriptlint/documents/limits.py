@@ -70,10 +70,21 @@ def loads_json(text: str) -> Any:
         raise
     except ValueError as err:  # an integer literal longer than sys.get_int_max_str_digits()
         raise JSONLimitError(f"unusable number ({str(err).split(':')[0]})", text, 0) from None
+    if _within_limits(text):
+        return data
     problem = too_deep(data)
     if problem is not None:
         raise JSONLimitError(problem, text, 0)
     return data
+
+
+def _within_limits(text: str) -> bool:
+    """True when the text alone proves ``too_deep`` would find nothing (the common case, a flat
+    JSONL line, decided by C-level counting instead of a walk of the parsed value): nesting depth
+    is at most the number of opening brackets, and the values counted at most the number of
+    commas plus one per container (brackets and commas inside strings only overcount)."""
+    containers = text.count("{") + text.count("[")
+    return containers <= MAX_DEPTH and text.count(",") + containers < MAX_NODES
 
 
 def load_yaml(text: str) -> Any:

@@ -22,8 +22,10 @@ Both engines report the leftmost-first (Perl) match, so spans are identical.
 from __future__ import annotations
 
 import re
+import re._compiler as sre_compile
 import re._constants as sre_constants
 import re._parser as sre_parse
+from functools import lru_cache
 
 MAX_FAST_LENGTH = 1000
 _SMALL = 16  # a repeat bounded by this is a constant factor, not a dimension of the search
@@ -32,6 +34,7 @@ _PLAIN = {sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY}
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 
 
+@lru_cache(maxsize=4096)  # every Linter in a process (a test session, the benchmark) shares them
 def compile_fast(pattern: str) -> re.Pattern[str] | None:
     """``pattern`` compiled by ``re`` when it is safe to run there (see the module), else None."""
     if "[:" in pattern or ("\\" in pattern and re.search(r"\\[^\\.\-\[\](){}|*+?^$/ ]", pattern)):
@@ -46,7 +49,9 @@ def compile_fast(pattern: str) -> re.Pattern[str] | None:
     if not _safe(list(parsed), budget):
         return None
     try:
-        return re.compile(pattern)
+        # The tree just parsed, compiled as ``re.compile(pattern)`` would (without parsing again:
+        # the packs' lexicon alternations make parsing most of the cost); only ``.pattern`` is None.
+        return sre_compile.compile(parsed, 0)
     except (re.error, RecursionError):
         return None
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from scriptlint import cache
 from scriptlint.matchers.base import Matcher, SentenceView, Span
 from scriptlint.matchers.charfreq import literal_frequency
 from scriptlint.matchers.fastre import MAX_FAST_LENGTH, compile_fast
@@ -38,12 +39,14 @@ def compile_re2(pattern: str):
     import re2
 
     try:
-        return re2.compile(pattern, options=_re2_options())
+        compiled = re2.compile(pattern, options=_re2_options())
     except re2.error as err:
         reason = err.args[0] if err.args else err
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
         raise ValueError(str(reason)) from None
+    cache.note_re2_valid(pattern)
+    return compiled
 
 
 class RegexMatcher(Matcher):
@@ -52,7 +55,9 @@ class RegexMatcher(Matcher):
     def __init__(self, pattern: str, token_mode: bool) -> None:
         self.pattern = to_simplified(pattern)
         self.needs_tokens = token_mode
-        self._compiled = compile_re2(self.pattern)
+        # RE2 compiles on first use when it is known to accept the pattern (the start-up cache):
+        # a small file reaches few patterns, and most searches run on ``re`` anyway (see fastre).
+        self._re2: Any = None if cache.re2_valid(self.pattern) else compile_re2(self.pattern)
         self._fast_checked = False  # Python's re, when provably safe (see fastre); decided on first use
         self._fast_compiled: Any = None
 
@@ -72,9 +77,23 @@ class RegexMatcher(Matcher):
     def _fast(self, value: Any) -> None:
         self._fast_compiled, self._fast_checked = value, True
 
+    @property
+    def _compiled(self) -> Any:
+        if self._re2 is None:
+            try:
+                self._re2 = compile_re2(self.pattern)
+            except ValueError as err:  # only when a tampered cache vouched for a bad pattern
+                from scriptlint.cache import cache_dir
+                from scriptlint.errors import PackError
+
+                raise PackError(str(cache_dir()), None, "", f"cached pattern {self.pattern!r} is invalid ({err}): "
+                                "run `scriptlint cache clear`") from None
+        return self._re2
+
     def find(self, sentence: SentenceView) -> Iterator[Span]:
         text = sentence.text
-        compiled = self._fast if self._fast is not None and len(text) <= MAX_FAST_LENGTH else self._compiled
+        fast = self._fast_compiled if self._fast_checked else self._fast
+        compiled = fast if fast is not None and len(text) <= MAX_FAST_LENGTH else self._compiled
         position = 0
         while position <= len(text):
             match = compiled.search(text, position)
@@ -90,7 +109,16 @@ class RegexMatcher(Matcher):
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """A set of strings one of which every match of ``pattern`` contains, or None."""
+    """A set of strings one of which every match of ``pattern`` contains, or None.  Remembered
+    (in this process and in the on-disk cache, ``scriptlint.cache``): reading them is slow."""
+    known, found = cache.get_anchors(pattern)
+    if not known:
+        found = _required_literals(pattern)
+        cache.put_anchors(pattern, found)
+    return found
+
+
+def _required_literals(pattern: str) -> frozenset[str] | None:
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, sre_constants.error, OverflowError, RecursionError):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from scriptlint import cache
 from scriptlint.errors import PackError
 from scriptlint.matchers import build_pattern
-from scriptlint.matchers.regex import compile_re2
+from scriptlint.matchers.regex import RegexMatcher, compile_re2
 from scriptlint.normalize import normalize_term
 from scriptlint.packs import schema
 from scriptlint.packs.model import Basis, ContextOptions, Exclusion, Rule
@@ -64,6 +66,7 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
     terms: set[str] = set()
     seen: dict[str, str] = {}
     files = pack_files(directories)
+    session = _cache_session(files)
     shared = shared_lexicons()
     for path in files:
         pack_rules, pack_terms = load_pack_file(path, shared)
@@ -75,7 +78,55 @@ def load_packs(extra: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
             seen[rule.id] = rule.source
         rules.extend(pack_rules)
         terms |= pack_terms
+    if session is not None:
+        _fill_cache(session, files, rules)
     return RuleSet(rules, terms, files, builtin_rules_dir() if builtin else None)
+
+
+_SHARED_FILES = ("_lexicons.yaml", "_context.yaml", "_scoring.yaml")
+
+
+def _shared_paths() -> list[Path]:
+    return [builtin_rules_dir() / name for name in _SHARED_FILES]
+
+
+def _cache_session(files: list[Path]) -> cache.Session | None:
+    """The start-up cache for exactly these pack files (None: disabled, or a file is unreadable,
+    which loading will report)."""
+    if not cache.enabled():
+        return None
+    contents = []
+    for path in [*files, *_shared_paths()]:
+        try:
+            contents.append((str(path), path.read_bytes() if path.exists() or path in files else b""))
+        except OSError:
+            return None
+    return cache.Session(contents)
+
+
+def _fill_cache(session: cache.Session, files: list[Path], rules: list[Rule]) -> None:
+    """After every pack loaded without error: make sure everything start-up derives from the
+    packs is computed (the engine would do it next anyway) and store it."""
+    digests = []
+    for path in [*files, *_shared_paths()]:
+        try:
+            text = path.read_text(encoding="utf-8-sig" if path in files else "utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if path not in files:
+            try:
+                load(text)  # _context and _scoring are read by the engine: parsed now, cached
+            except YamlSyntaxError:
+                continue  # reported by whoever reads the file
+        digests.append(cache.text_digest(text))
+    patterns = []
+    for rule in rules:
+        for matcher in rule.patterns:
+            for part in (matcher, getattr(matcher, "a", None), getattr(matcher, "b", None)):
+                if isinstance(part, RegexMatcher):
+                    part.anchors()
+                    patterns.append(part.pattern)
+    session.write(digests, patterns)
 
 
 def shared_lexicons() -> dict[str, list[str]]:
@@ -109,6 +160,14 @@ def load_pack_file(path: Path, shared: dict[str, list[str]] | None = None) -> tu
 
 
 _LEXICON_REF = re.compile(r"\{\{([^{}]+)\}\}")
+
+
+@lru_cache(maxsize=512)
+def _normalized_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A lexicon's words as a pattern uses them: normalised, longest first, ties in a fixed order
+    (so the expanded pattern is the same in every process).  Memoised: every reference to a
+    lexicon expands it, and a large lexicon is referenced by dozens of patterns."""
+    return tuple(sorted({normalize_term(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 class _Compiler:
@@ -289,11 +348,13 @@ class _Compiler:
         if name not in self.lexicons:
             known = ", ".join(sorted(self.lexicons)) or "none"
             raise self.fail(where, label, f"unknown lexicon {{{{{name}}}}} (known: {known})")
-        return sorted({normalize_term(w) for w in self.lexicons[name]}, key=len, reverse=True)
+        return list(_normalized_words(tuple(self.lexicons[name])))
 
     def regex(self, value: Any, where: tuple[Any, ...], label: str) -> None:
         if not isinstance(value, str) or not value:
             raise self.fail(where, label, "must be a non-empty string")
+        if cache.re2_valid(value):
+            return  # RE2 accepted exactly this pattern before (a warm start compiles none of them)
         try:
             compile_re2(value)
         except ValueError as err:

@@ -6,6 +6,8 @@ from typing import Any
 
 import yaml
 
+from scriptlint import cache
+
 Path = tuple[Any, ...]
 MAX_DEPTH = 64
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -36,7 +38,20 @@ class YamlSyntaxError(Exception):
 
 
 def load(text: str) -> PositionedYaml:
-    """Parse with the safe loader (no tags that construct objects) and record positions."""
+    """Parse with the safe loader (no tags that construct objects) and record positions.
+
+    A text parsed before (in this process, or by an earlier run: see ``scriptlint.cache``) is not
+    parsed again: the pure-Python loader is most of what loading the packs costs."""
+    digest = cache.text_digest(text)
+    found = cache.get_yaml(digest)
+    if found is not None:
+        return PositionedYaml(*found)
+    parsed = _parse(text)
+    cache.put_yaml(digest, parsed.data, parsed._lines)
+    return parsed
+
+
+def _parse(text: str) -> PositionedYaml:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
