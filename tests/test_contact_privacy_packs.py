@@ -122,3 +122,51 @@ def test_new_phrasings_are_caught(linter, text, category):
 def test_lawful_lines_near_the_new_patterns_stay_clean(linter, text):
     mine = {"third_party", "privacy", "impersonation", "unlawful_debt", "disclosure"}
     assert not set(categories(linter, text, floor="info")) & mine
+
+
+# Round-5 phenomena (dev_e misses), each written as a paraphrase of the family, not a dev line.
+@pytest.mark.parametrize(("text", "category"), [
+    ("手头紧？那就去刷一下分期乐，额度出来先补上", "unlawful_debt"),       # push to a consumer-credit product
+    ("我发你一个软件，半小时就能下款", "unlawful_debt"),                    # a fast lender recommended
+    ("本金八千实际到手六千，利息还是按八千算", "unlawful_debt"),             # 砍头息 by arithmetic
+    ("月利率百分之六，这是你当初认的", "unlawful_debt"),                    # usurious monthly rate
+    ("别还到官方app了，转到我本人支付宝", "unlawful_debt"),                 # official account refused
+    ("每天加三十块的滞纳金，是我们内部定的标准", "unlawful_debt"),          # self-made per-day fee
+    ("给我转一千五，我们找人把你的逾期记录删掉", "unlawful_debt"),          # paid credit repair
+    ("我这边是 fa 院执行部门的", "impersonation"),                         # spaced pinyin organ
+    ("你的借款案件已经转到我们这边处理了", "false_consequence"),             # a case claimed as pending
+    ("你这种行为已经构成恶意透支了", "false_consequence"),                  # the situation called a crime
+    ("你拖着不还，春节的火车票都订不到", "false_consequence"),               # travel cut off
+    ("你不还会影响你姐姐的工作，她们单位肯定处分她", "false_consequence"),    # relative's employer
+    ("园方一查家长征信有问题就不收", "false_consequence"),                   # school checks parents
+    ("你们公司前台的座机我们存了，明天开始打", "third_party"),              # workplace landline held
+    ("你的同学录我们也有，明天挨个通知", "third_party"),                    # list of acquaintances
+    ("你哥不接就打你嫂子，你爸妈那边也轮着来", "third_party"),              # relatives in rotation
+    ("她本人欠款两万多，一直拖着，您是她房东吧", "privacy"),                 # debt told, 本人 in between
+    ("李某在本平台借款逾期30天，因您是其紧急联系人，请督促还款", "privacy"),   # notice to the contact
+    ("你的 zheng xin 报告复印了一沓，周一分给你们车间的人", "privacy"),      # records handed to coworkers
+    ("我们从她的外卖记录里看到她每天中午都在公司", "privacy"),               # records read by the collector
+    ("这些号码都是从别的平台那边导出来的", "privacy"),                      # cross-platform data
+    ("你的身份证照片现在朋友圈里到处都是", "privacy"),                      # data all over a channel
+])
+def test_round5_phenomena(linter, text, category):
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "手头紧的话可以申请延期，不用去借钱",
+    "您的月利率是百分之一点五，以合同为准",
+    "请不要转给个人账户，只转公司对公账户",
+    "违约金标准以合同约定为准，我们不会另行收费",
+    "如您未按传票出庭，法院可能依法缺席判决。",
+    "过年期间高铁票难买，您注意安排行程",
+    "您女儿入学和这笔欠款无关，学校不会查家长征信。",
+    "那您先照顾孩子，我们过两天再联系您",
+    "您单位的座机号码变了吗？我们想更新一下联系方式",
+    "从您提供的银行流水里看到收入不稳定，可以申请分期",
+    "您可以通过官方渠道查询还款进度",
+    "您是他的紧急联系人，麻烦您转告他回电",
+])
+def test_round5_lawful_near_misses_stay_clean(linter, text):
+    mine = {"third_party", "privacy", "impersonation", "unlawful_debt", "false_consequence"}
+    assert not set(categories(linter, text)) & mine

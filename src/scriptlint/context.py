@@ -7,7 +7,12 @@
 - idioms: the match sits inside an idiom or word that merely contains it (打死也不, 急得要死);
 - reported speech: the clause reports what someone else said or did (客户反映…, 新闻：…, 您说…),
   and a quotation introduced by a prohibition or a report (严禁说“…”, 有客户反映接到过“…”的电话)
-  or classified afterwards (“…”等说法) is named, not said.
+  or classified afterwards (“…”等说法) is named, not said;
+- mentions whose quotation marks normalisation removed (an ASCII ``"`` between two Chinese
+  characters is evasion noise): a ban on saying something scopes over the rest of its clause
+  (不得向客户宣称逾期就会坐牢…), a match listed before 等…用语/说法 is named (关于后果自负、别怪我们
+  不客气等模糊威胁用语…), a closing ``"`` left without its opening still closes a quotation
+  (…我们从不协商",这种说法违反…), and multiple-choice options (a.… b.… c.…) are exam material.
 
 The lexicons are data: ``rules/_context.yaml``.
 """
@@ -41,6 +46,11 @@ class ContextLexicon:
     negation_after: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
+    speech_bans: tuple[str, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    speech_not_bans: tuple[str, ...] = ()
+    speech_breakers: tuple[str, ...] = ()
+    enumerated: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -56,12 +66,18 @@ class ContextLexicon:
             negation_after=_terms(negation.get("after", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
             frames=_terms(data.get("reported", {}).get("frames", [])),
+            speech_bans=_terms(data.get("reported", {}).get("speech_bans", [])),
+            speech_verbs=_terms(data.get("reported", {}).get("speech_verbs", [])),
+            speech_not_bans=_terms(data.get("reported", {}).get("speech_not_bans", [])),
+            speech_breakers=_terms(data.get("reported", {}).get("speech_breakers", [])),
+            enumerated=_terms(meta.get("enumerated", [])),
         )
 
 
 class ContextFilter:
     def __init__(self, lexicon: ContextLexicon) -> None:
         self.lex = lexicon
+        self._ban_pattern: re.Pattern[str] | None = None
 
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
         """The cue that negates [start, end) of ``sentence``, or None."""
@@ -119,7 +135,26 @@ class ContextFilter:
         if tail != after and any(tail.startswith(m) for m in self.lex.meta_after):
             return True
         before = sentence[max(0, start - 6):start]
-        return any(before.endswith(m) for m in self.lex.meta_before)
+        if any(before.endswith(m) for m in self.lex.meta_before):
+            return True
+        return self._enumerated(sentence, start, end)
+
+    def _enumerated(self, sentence: str, start: int, end: int) -> bool:
+        """The match is one item of a list that the clause then names (…后果自负别怪我们不客气等模糊
+        威胁用语): 等, a few words, and a naming noun after the match in its clause."""
+        if not self.lex.enumerated:
+            return False
+        _, right = clause_bounds(sentence, start, end)
+        tail = sentence[end:right]
+        position = tail.find("等")
+        while position != -1:
+            follower = tail[position + 1:position + 2]
+            if follower and follower not in _NOT_ENUMERATING:
+                window = tail[position + 1:position + 1 + _ENUMERATION_REACH]
+                if any(noun in window for noun in self.lex.enumerated):
+                    return True
+            position = tail.find("等", position + 1)
+        return False
 
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
@@ -136,13 +171,22 @@ class ContextFilter:
             if (first_right < left and "你" not in first and "您" not in first
                     and any(frame in first for frame in self.lex.frames)):
                 return True
+        if self._speech_banned(sentence, left, start):
+            return True
+        if _exam_option(sentence, start):
+            return True
         left = max(left, start - self.lex.window - 4)
         if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
                                                 self.lex.not_reported) is not None:
             return True
         quote = quoted_span(sentence, start, end)
         if quote is None:
-            return False
+            closing = _orphan_closing(sentence, start, end)
+            if closing is None:
+                return False
+            # the opening mark was lost, so only what follows the quotation can name it
+            after = sentence[closing + 1:closing + 12]
+            return any(m in after for m in self.lex.quote_after)
         opening, closing = _quote_group(sentence, *quote)
         introducer = sentence[max(0, opening - 12):opening]
         if any(c in introducer for c in self.lex.cues) and not any(
@@ -157,6 +201,31 @@ class ContextFilter:
             return True
         return any(m in after for m in self.lex.quote_after)
 
+    def _speech_banned(self, sentence: str, left: int, start: int) -> bool:
+        """A ban on saying something earlier in the clause (不得向客户宣称…, 严禁对债务人说…): what
+        follows in the clause is what must not be said, whatever breakers it contains.  The verb
+        follows the ban directly or after its listener (向客户, 对债务人 — never 跟我: 不要跟我说你没钱
+        is the agent's own retort)."""
+        if self._ban_pattern is None:
+            if not (self.lex.speech_bans and self.lex.speech_verbs):
+                return False
+            alternation = "|".join(re.escape(t) for t in self.lex.speech_bans)
+            verbs = "|".join(re.escape(t) for t in self.lex.speech_verbs)
+            self._ban_pattern = re.compile(
+                rf"({alternation})(?:随意|随便|轻易|私自|擅自|主动|公开|再)?"
+                rf"(?:(?:向|对|跟|和|给)[^,。!?;:我]{{1,6}}?)?(?:{verbs})")
+        for match in self._ban_pattern.finditer(sentence, left, start):
+            if self._false_friend(sentence, match.start(), match.group(1)):
+                continue
+            # the agent's own reticence, not a ban (我不会说第二遍, 丑话不能说太满)
+            if self._false_friend(sentence, match.start(), match.group(1), self.lex.speech_not_bans):
+                continue
+            # a contrast after the ban ends its scope (丑话不能说太满，但你再拖…)
+            if any(b in sentence[match.end():start] for b in self.lex.speech_breakers):
+                continue
+            return True
+        return False
+
     def in_idiom(self, sentence: str, start: int, end: int) -> bool:
         for idiom in self.lex.idioms:
             position = sentence.find(idiom, max(0, start - len(idiom) + 1))
@@ -169,6 +238,31 @@ class ContextFilter:
 
 # A multiple-choice option label right before a quotation (A.“…”, b、“…”, (c)“…”).
 _OPTION_LABEL = re.compile(r"(^|[^a-z0-9])\(?[a-d][.、:)）]\s*$")
+# Option labels anywhere in a sentence (a.请您按时还款 b.不还就让你社死 c.…).
+_OPTION_LABELS = re.compile(r"(?:^|[^a-z0-9])\(?([a-d])[.、:)）]")
+_OPTION_REACH = 40  # an option's text runs at most this far after its label
+_ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (等模糊威胁用语)
+_NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
+_BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
+
+
+def _exam_option(sentence: str, start: int) -> bool:
+    """The match sits in one option of a multiple-choice list (two or more labels a./b./c.)."""
+    labels = [(m.group(1), m.end()) for m in _OPTION_LABELS.finditer(sentence)]
+    if len({letter for letter, _ in labels}) < 2:
+        return False
+    before = [end for _letter, end in labels if end <= start]
+    return bool(before) and start - before[-1] <= _OPTION_REACH
+
+
+def _orphan_closing(sentence: str, start: int, end: int) -> int | None:
+    """The offset of a closing ``"`` after the match whose opening was removed as noise, or None."""
+    if any(ch in _OPENING or ch in _CLOSING.values() for ch in sentence[:start]):
+        return None
+    closing = sentence.find('"', end)
+    if closing == -1 or '"' in sentence[closing + 1:]:
+        return None
+    return closing
 _OPENING = "“「『‘\""
 _CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 
