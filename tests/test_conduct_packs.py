@@ -137,3 +137,53 @@ def test_shapes_generalise_to_unseen_wording(linter, text, category):
 ])
 def test_compliant_lines_with_the_new_shapes_stay_clean(linter, text):
     assert not categories(linter, text) & {"threat", "insult", "respect", "harassment", "false_consequence"}
+
+
+# Round 5: the phrasing of each case is in no rule's examples and no dev set; what carries over is
+# the phenomenon — livelihood held hostage (还想不想收/还能不能出摊就难说了), camping at the debtor's
+# place, calls giving way to people, copies handed out, shame taunts (看你还怎么做人), a relative's
+# timetable, coaching fear; a label behind a description, Cantonese and letter abbreviations;
+# flirting address, refusing any arrangement, the hardship set against spending, spelled-out 闭嘴/废话;
+# picking the hour, hopping channels, escalating against a plea, the auto-dialler.
+@pytest.mark.parametrize("text, category", [
+    ("过了周五还不到账，哥几个就去你干活的工地门口蹲点。", "threat"),
+    ("你那个早餐铺下个月还开不开得下去就难讲了。", "threat"),
+    ("你那几亩葡萄明年还想不想卖了。", "threat"),
+    ("下次敲你家门的可就不是快递了，而是我们的人。", "threat"),
+    ("你的欠条我们复印了三百份，明天在菜市场门口发给街坊。", "threat"),
+    ("这事闹大了，看你以后还有没有脸见人。", "threat"),
+    ("你老婆在哪个超市收银我们打听到了，连她的班次都有。", "threat"),
+    ("培训：客户嘴硬的时候就得让他知道怕。", "threat"),
+    ("跟你这种借钱不还的无赖讲道理没用。", "insult"),
+    ("nc吧你，账单都看不明白。", "insult"),
+    ("你个lao赖还敢挂电话。", "insult"),
+    ("你闭嘴听我讲。", "respect"),
+    ("少在这儿跟我打感情牌了。", "respect"),
+    ("说是住院了，还有钱天天买彩票？", "respect"),
+    ("小姐姐别装了，跟哥哥说说啥时候还。", "respect"),
+    ("我们这从来不办理任何减免，要么一次还清要么法院见。", "respect"),
+    ("你不让中午打，那我们就专挑你午睡的时候打。", "harassment"),
+    ("邮件不回就打电话，电话关机就发短信，总能找到你。", "harassment"),
+    ("把他的号码导入自动外呼，开到最高频率。", "harassment"),
+    ("你说晚上别打，那我们偏要半夜十二点打。", "harassment"),
+])
+def test_round5_phenomena_generalise(linter, text, category):
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "您的号码我们已经录入系统，只在工作日联系您。",
+    "您说中午要午休，那我们下午三点以后再打给您。",
+    "老哥，咱有话好好说，这个月先还一部分也行。",
+    "您家鱼塘要是遇到停电损失，可以先登记困难情况。",
+    "根据合同这笔罚息不能减免，但可以为您申请分期。",
+    "您哪天方便，我们哪天再联系您。",
+    "合同我们给您打印了两份，一份您留存。",
+    "您还想不想办分期？想的话我现在帮您登记。",
+    "严禁向客户声称不还钱就会被拘留、全家上黑名单等说法。",
+    "关于“后果自负”“别怪我们不客气”等模糊威胁用语，公司一律视为违规话术。",
+    '督导提醒：有坐席说"协商？我们从不协商"，这种说法违反公司政策。',
+    "培训考题：以下哪种说法违规？A.请您按时还款 B.不还就让你社死 C.可以申请分期。",
+])
+def test_round5_near_misses_stay_clean(linter, text):
+    assert not categories(linter, text) & {"threat", "insult", "respect", "harassment", "false_consequence"}

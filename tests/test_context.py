@@ -60,3 +60,30 @@ def test_exam_options_and_report_frames(fixture_linter, text):
 def test_frame_addressing_the_debtor_is_not_a_report(fixture_linter):
     # the first clause speaks to 你, so it is no report frame
     assert fired(fixture_linter, "明天你就上新闻了，我们会联系你的家人") == ["TEST-003"]
+
+
+# Mentions whose quotation marks normalisation removed (an ASCII " between two Chinese characters is
+# evasion noise), and guidance that names the behaviour without quoting it.
+@pytest.mark.parametrize("text", [
+    "不得向客户宣称不还就会联系你的家人",                     # a ban on saying scopes over its clause
+    "严禁对债务人说我们会找你父母",
+    "关于我们会联系你的家人或者找你单位等违规用语，一律禁止",   # listed, then named by 等…用语
+    '有人说"我们会联系你的家人"，这种说法是错误的',           # the opening " was lost, the closing one names it
+    "以下哪句违规？a.请您按时还款 b.我们会联系你的家人 c.可以申请分期",  # options without quotes
+    "庭审中，被告人承认曾联系借款人的家人",                    # a court hearing frames the sentence
+    '债务人反映："他们说要联系我的家人。"',                     # a complaint reported
+    "网上传的联系你的家人一说是不存在的",                       # a rumour denied after it is named
+])
+def test_unquoted_mentions(fixture_linter, text):
+    assert fired(fixture_linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    '必要时来一句"我们会联系你的家人"，让他知道怕',   # a lost opening quote, nothing names the quotation
+    "我们不能随便说但是我们会联系你的家人",             # a contrast ends the ban's scope
+    "我不想跟你说了我们会联系你的家人",                 # the agent's impatience bans nothing
+    "方案b.我们会联系你的家人",                         # one label is no multiple-choice list
+    "等你下班我们会联系你的家人",                       # 等你 is not a list
+])
+def test_still_committed(fixture_linter, text):
+    assert fired(fixture_linter, text) == ["TEST-003"]
