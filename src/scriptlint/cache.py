@@ -6,7 +6,8 @@ they were most of the start-up time.  The cache keeps them:
 
 * ``yaml``: each parsed YAML text (packs, ``_lexicons``, ``_context``, ``_scoring``) as plain data
   with the line of every value, keyed by a hash of the text;
-* ``anchors``: each regular expression's anchor set, keyed by the pattern.
+* ``anchors``: each regular expression's required literal sets (its anchors first, then the
+  further sets the prefilter checks before running it), keyed by the pattern.
 
 One cache file per set of loaded packs: its name is a hash of the bytes of every pack file loaded
 (built-in and extra, and the shared ``_*.yaml`` files), scriptlint's version, the Python version
@@ -36,14 +37,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 16  # cache files kept (one per distinct set of packs); older ones are removed on write
 _PREFIX = "packs-"
 
 # In-process memo, shared by every load in this process (content-addressed, so always valid):
 # text digest → JSON of [data, lines]; pattern → anchors.
 _yaml: dict[str, str] = {}
-_anchors: dict[str, frozenset[str] | None] = {}
+Factors = tuple[frozenset[str], ...]  # literal sets a match contains one member of each, best first
+_anchors: dict[str, Factors] = {}
 _re2_valid: set[str] = set()  # patterns RE2 compiled without error
 _MEMO_LIMIT = 4096  # entries of each kind (a fuzzing test loads thousands of throw-away packs)
 
@@ -119,13 +121,13 @@ def _plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
-def get_anchors(pattern: str) -> tuple[bool, frozenset[str] | None]:
+def get_anchors(pattern: str) -> tuple[bool, Factors]:
     if pattern in _anchors:
         return True, _anchors[pattern]
-    return False, None
+    return False, ()
 
 
-def put_anchors(pattern: str, anchors: frozenset[str] | None) -> None:
+def put_anchors(pattern: str, anchors: Factors) -> None:
     if len(_anchors) < _MEMO_LIMIT * 4:
         _anchors[pattern] = anchors
 
@@ -193,14 +195,12 @@ class Session:
         yaml_entries, anchor_entries = stored["yaml"], stored["anchors"]
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in yaml_entries.items()):
             return False
-        anchors: dict[str, frozenset[str] | None] = {}
+        anchors: dict[str, Factors] = {}
         for pattern, found in anchor_entries.items():
-            if found is None:
-                anchors[pattern] = None
-            elif isinstance(found, list) and found and all(isinstance(a, str) and a for a in found):
-                anchors[pattern] = frozenset(found)
-            else:
+            if not (isinstance(found, list) and all(
+                    isinstance(f, list) and f and all(isinstance(a, str) and a for a in f) for f in found)):
                 return False
+            anchors[pattern] = tuple(frozenset(f) for f in found)
         for digest, entry in yaml_entries.items():
             _yaml.setdefault(digest, entry)
         for pattern, found in anchors.items():
@@ -220,7 +220,7 @@ class Session:
         for pattern in patterns:
             known, found = get_anchors(pattern)
             if known:
-                anchors[pattern] = sorted(found) if found is not None else None
+                anchors[pattern] = [sorted(f) for f in found]
         payload = {"format": FORMAT, "yaml": {d: _yaml[d] for d in digests}, "anchors": anchors,
                    "re2": sorted(_re2_valid)}
         directory = self.path.parent

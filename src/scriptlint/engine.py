@@ -74,12 +74,13 @@ class Engine:
                   plan: dict[int, set[int]]) -> list[Candidate]:
         role = segment.speaker or "agent"
         found: list[Candidate] = []
+        screened = self.prefilter_enabled
         for sentence_number in sorted(plan):
             start, end = index.spans[sentence_number]
             view = SentenceView(text[start:end])
             for slot_number in sorted(plan[sentence_number]):
                 slot = self.prefilter.slots[slot_number]
-                if role not in slot.rule.roles:
+                if role not in slot.rule.roles or (screened and slot.requires and not slot.admits(view.text)):
                     continue
                 for m_start, m_end in slot.matcher.find(view):
                     if self._keep(slot.rule, view, m_start, m_end):

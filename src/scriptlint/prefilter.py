@@ -6,7 +6,9 @@ once (a whole call at a time); a pattern is evaluated only on sentences where on
 occurs.  A pattern whose matches are better recognised by a cheap regular expression than by
 literals (personal numbers: a run of digits) gives a ``screen`` instead, run once over the text.
 Patterns with neither (a regex made only of classes) are evaluated on every sentence and are
-listed by ``unanchored`` so their cost is visible.
+listed by ``unanchored`` so their cost is visible.  A pattern usually needs several literals
+(我 … 打 … 你家人); only its rarest set is in the automaton, and a few further small sets are tested
+with ``in`` on a candidate sentence before the pattern runs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ from scriptlint.segment import MAX_SENTENCE, SentenceIndex
 class Slot:
     rule: Rule
     matcher: Matcher
+    requires: tuple[frozenset[str], ...] = ()  # further literal sets a sentence must hold (see ``admits``)
+
+    def admits(self, sentence: str) -> bool:
+        """Whether ``sentence`` holds a member of each further required set (``in`` tests: much
+        cheaper than the search they save on sentences where only a common anchor occurred)."""
+        return all(any(literal in sentence for literal in factor) for factor in self.requires)
 
 
 class Prefilter:
@@ -45,6 +53,7 @@ class Prefilter:
                 if not found:
                     self.unanchored.append(number)
                     continue
+                self.slots[number].requires = matcher.requirements()
                 for anchor in found:
                     self.anchors[anchor].append(number)
         self.screens = [(screen, tuple(numbers)) for screen, numbers in screens.values()]

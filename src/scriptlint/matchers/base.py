@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from re import Pattern
 from typing import Any, ClassVar
@@ -59,10 +59,15 @@ class Matcher(ABC):
     def from_spec(cls, spec: dict[str, Any]) -> Matcher: ...
 
     @abstractmethod
-    def find(self, sentence: SentenceView) -> Iterator[Span]: ...
+    def find(self, sentence: SentenceView) -> Iterable[Span]: ...
 
     def anchors(self) -> frozenset[str] | None:
         return None
+
+    def requirements(self) -> tuple[frozenset[str], ...]:
+        """Further literal sets, each of which every match also contains a member of: the
+        prefilter tests them (``in``, far cheaper than a search) once an anchor was found."""
+        return ()
 
     def screen(self) -> Pattern[str] | None:
         """A cheap regex that every match overlaps, for patterns whose literals would be too common

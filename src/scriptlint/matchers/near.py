@@ -76,5 +76,11 @@ class NearMatcher(Matcher):
             return a if selectivity(a) >= selectivity(b) else b
         return a or b
 
+    def requirements(self) -> tuple[frozenset[str], ...]:
+        a, b = self.a.anchors(), self.b.anchors()
+        if not (a and b):
+            return ()
+        return (b if self.anchors() is a else a,)  # the side that is not the anchor set
+
     def terms(self) -> set[str]:
         return (self.a.anchors() or set()) | (self.b.anchors() or set()) if self.token_mode else set()

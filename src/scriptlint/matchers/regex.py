@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -90,49 +89,85 @@ class RegexMatcher(Matcher):
                                 "run `scriptlint cache clear`") from None
         return self._re2
 
-    def find(self, sentence: SentenceView) -> Iterator[Span]:
+    def find(self, sentence: SentenceView) -> list[Span]:
+        # A list, not a generator: most calls find nothing, and then cost one search.
         text = sentence.text
         fast = self._fast_compiled if self._fast_checked else self._fast
         compiled = fast if fast is not None and len(text) <= MAX_FAST_LENGTH else self._compiled
-        position = 0
-        while position <= len(text):
-            match = compiled.search(text, position)
-            if match is None:
-                return
+        match = compiled.search(text)
+        if match is None:
+            return []
+        spans: list[Span] = []
+        while True:
             start, end = match.span()
             if end > start and (not self.needs_tokens or sentence.on_boundaries(start, end)):
-                yield start, end
+                spans.append((start, end))
             position = (end if end > start and not self.needs_tokens else start) + 1
+            if position > len(text):
+                return spans
+            match = compiled.search(text, position)
+            if match is None:
+                return spans
 
     def anchors(self) -> frozenset[str] | None:
-        return required_literals(self.pattern)
+        factors = required_factors(self.pattern)
+        return factors[0] if factors else None
+
+    def requirements(self) -> tuple[frozenset[str], ...]:
+        return further_requirements(required_factors(self.pattern))
+
+
+_MAX_CHECKED = 3  # further literal sets tested with ``in`` before a pattern runs
+_MAX_CHECKED_SIZE = 8  # … each of at most this many literals (more costs about what the search does)
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """A set of strings one of which every match of ``pattern`` contains, or None.  Remembered
-    (in this process and in the on-disk cache, ``scriptlint.cache``): reading them is slow."""
+    """A set of strings one of which every match of ``pattern`` contains (the most selective such
+    set), or None."""
+    factors = required_factors(pattern)
+    return factors[0] if factors else None
+
+
+def required_factors(pattern: str) -> tuple[frozenset[str], ...]:
+    """Every literal set found that each match of ``pattern`` contains a member of, the most
+    selective first.  Remembered (in this process and in the on-disk cache, ``scriptlint.cache``):
+    reading them is slow."""
     known, found = cache.get_anchors(pattern)
     if not known:
-        found = _required_literals(pattern)
+        found = _required_factors(pattern)
         cache.put_anchors(pattern, found)
     return found
 
 
-def _required_literals(pattern: str) -> frozenset[str] | None:
+def further_requirements(factors: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The sets worth testing (``any(literal in sentence …)``) once the prefilter found the first:
+    small ones that the first and the ones already chosen do not imply."""
+    if not factors:
+        return ()
+    chosen: list[frozenset[str]] = [factors[0]]
+    for factor in factors[1:]:
+        if len(chosen) > _MAX_CHECKED or len(factor) > _MAX_CHECKED_SIZE:
+            continue
+        if not any(_implies(earlier, factor) for earlier in chosen):
+            chosen.append(factor)
+    return tuple(chosen[1:])
+
+
+def _implies(found: frozenset[str], factor: frozenset[str]) -> bool:
+    """Whether a text holding a member of ``found`` always holds a member of ``factor``."""
+    return all(any(part in literal for part in factor) for literal in found)
+
+
+def _required_factors(pattern: str) -> tuple[frozenset[str], ...]:
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, sre_constants.error, OverflowError, RecursionError):
-        return None
-    found = _sequence(list(parsed))
-    return frozenset(found) if found else None
-
-
-def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return a if selectivity(a) >= selectivity(b) else b
+        return ()
+    found: list[set[str]] = []
+    _sequence(list(parsed), found)
+    unique: dict[frozenset[str], None] = dict.fromkeys(frozenset(f) for f in found if f)
+    # Stable: among equally selective sets the first found stays first.
+    return tuple(sorted(unique, key=lambda f: -selectivity(f)))
 
 
 def selectivity(anchors: set[str] | frozenset[str]) -> float:
@@ -142,28 +177,35 @@ def selectivity(anchors: set[str] | frozenset[str]) -> float:
     return -sum(literal_frequency(anchor) for anchor in anchors)
 
 
-def _sequence(items: list) -> set[str] | None:
-    """The best anchor set of a concatenation.  Consecutive items that match a small finite set of
-    strings (literals, short alternations and classes, optional ones included) are multiplied out
-    into longer literals — (转|打)(钱|款)?给我 gives 转钱给我, 转给我 … — which are far rarer than
-    any one of their parts; every window of such items is tried."""
-    best: set[str] | None = None
+def _sequence(items: list, found: list[set[str]]) -> None:
+    """Adds to ``found`` the literal sets a match of a concatenation must contain.  Consecutive
+    items that match a small finite set of strings (literals, short alternations and classes,
+    optional ones included) are multiplied out into longer literals — (转|打)(钱|款)?给我 gives
+    转钱给我, 转给我 … — which are far rarer than any one of their parts; every window of such
+    items is tried."""
     window: list[set[str]] = []
     for op, arg in [*items, (None, None)]:
         exact = _exact(op, arg) if op is not None else None
         if exact is not None:
             window.append(exact)
             continue
-        best = _better(best, _best_window(window))
+        _windows(window, found)
         window = []
         if op is not None:
-            best = _better(best, _item(op, arg))
+            _item(op, arg, found)
+
+
+def _best(items: list) -> set[str] | None:
+    found: list[set[str]] = []
+    _sequence(items, found)
+    best: set[str] | None = None
+    for candidate in found:
+        if candidate and (best is None or selectivity(candidate) > selectivity(best)):
+            best = candidate
     return best
 
 
-def _best_window(window: list[set[str]]) -> set[str] | None:
-    # Compared before pruning (cheaper; redundant members only overstate a set's cost).
-    best: set[str] | None = None
+def _windows(window: list[set[str]], found: list[set[str]]) -> None:
     for first in range(len(window)):
         product: set[str] = {""}
         for part in window[first:]:
@@ -171,8 +213,9 @@ def _best_window(window: list[set[str]]) -> set[str] | None:
                 break
             product = {head + tail for head in product for tail in part}
             if "" not in product:
-                best = _better(best, product)
-    return _usable(best) if best else None
+                usable = _usable(product)
+                if usable:
+                    found.append(usable)
 
 
 def _usable(run: set[str]) -> set[str] | None:
@@ -236,20 +279,22 @@ def _class(arg) -> set[str] | None:
     return chars if 0 < len(chars) <= _MAX_CLASS_ANCHORS else None
 
 
-def _item(op, arg) -> set[str] | None:
+def _item(op, arg, found: list[set[str]]) -> None:
     if op is sre_constants.SUBPATTERN:
-        return _sequence(list(arg[-1]))
-    if op is sre_constants.BRANCH:
+        _sequence(list(arg[-1]), found)
+    elif op is sre_constants.BRANCH:
         union: set[str] = set()
         for branch in arg[1]:
-            found = _sequence(list(branch))
-            if not found:
-                return None  # one alternative needs no literal, so the group needs none
-            union |= found
-        return union
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            best = _best(list(branch))
+            if not best:
+                return  # one alternative needs no literal, so the group needs none
+            union |= best
+        found.append(union)
+    elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
         low, _high, body = arg
-        return _sequence(list(body)) if low >= 1 else None
-    if op is sre_constants.IN:
-        return _class(arg)
-    return None
+        if low >= 1:
+            _sequence(list(body), found)
+    elif op is sre_constants.IN:
+        chars = _class(arg)
+        if chars:
+            found.append(chars)
