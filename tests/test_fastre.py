@@ -11,7 +11,7 @@ from scriptlint.matchers.fastre import MAX_FAST_LENGTH, compile_fast
 from scriptlint.matchers.regex import RegexMatcher, compile_re2
 
 UNSAFE = ["(a+)+$", "(a+)+b", "(a|aa)*b", "(a|a)*c", "(x+x+)+y", "((ab)*)*", "(a{1,9}){1,9}b",
-          "(.*a){12}", "a.*b.*c", "(?i)abc", r"\d+元", r"\bab", "^ab", "ab$", "[[:alpha:]]+x"]
+          "(.*a){12}", "a.*b.*c", "(?i)abc", r"\bab", r"a\Bb", r"\p{Han}b", r"[\Sa]b", "[[:alpha:]]+x"]
 SAFE = ["a.*b", "ab?c", "(ab)?c+", "[^bc]{0,8}a", "a(b|c){0,1}d", "(ba|ab)c", "a{2,5}b", "[a-c]+?b", "a.{0,10}c"]
 
 
@@ -40,9 +40,23 @@ def test_long_texts_go_to_re2_even_for_safe_patterns():
     assert time.perf_counter() - started < 5
 
 
-@pytest.mark.parametrize("pattern", SAFE)
+# RE2's \d \s \w are ASCII and its $ is the end of the text: spelt out so that re reads them alike.
+CLASSES = [r"\d+元", r"a\s?b", r"[^\d,]{0,3}b", r"\w+b", r"\S{1,3}b", r"\Da", "^ab", "ab$", "(^|,)a", "a(,|$)"]
+
+
+@pytest.mark.parametrize("pattern", SAFE + CLASSES)
 def test_safe_patterns_are_run_by_re(pattern):
     assert compile_fast(pattern) is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(pattern=st.sampled_from(CLASSES), text=st.text(alphabet="ab1١元 \u3000\t\n,_é", max_size=30),
+       position=st.integers(min_value=0, max_value=30))
+def test_spelt_out_classes_match_as_on_re2(pattern, text, position):
+    fast, slow = compile_fast(pattern), compile_re2(pattern)
+    position = min(position, len(text))
+    found_fast, found_slow = fast.search(text, position), slow.search(text, position)
+    assert (found_fast and found_fast.span()) == (found_slow and found_slow.span())
 
 
 @settings(max_examples=300, deadline=None)

@@ -118,7 +118,15 @@ class Engine:
                 findings.extend(self.finding(script, segment, norm, c) for c in candidates)
         agents = [n for n, s in enumerate(wanted) if (s.speaker or "agent") == "agent"]
         joined = text if len(agents) == len(wanted) else "\n".join(text[starts[n]:ends[n]] for n in agents)
-        return findings, joined, {id(s): text[starts[n]:ends[n]] for n, s in enumerate(wanted)}
+        normalized = {id(s): text[starts[n]:ends[n]] for n, s in enumerate(wanted)}
+        if len(wanted) < len(segments) and self.call_rules:
+            # The other turns (the debtor's, usually) are read by the call-level checks.
+            others = [s for s in segments if id(s) not in normalized]
+            other_text, other_starts = normalize_many([s.text for s in others])
+            bounds = [*other_starts[1:], len(other_text) + 1]
+            for number, segment in enumerate(others):
+                normalized[id(segment)] = other_text[other_starts[number]:bounds[number] - 1]
+        return findings, joined, normalized
 
     def _keep(self, rule: Rule, view: SentenceView, start: int, end: int) -> bool:
         sentence = view.text

@@ -10,7 +10,7 @@ from typing import Any
 from scriptlint.context import ContextFilter
 from scriptlint.matchers import Matcher, SentenceView
 from scriptlint.model import Finding, Script, Segment
-from scriptlint.normalize import normalize
+from scriptlint.normalize import Normalized, normalize
 from scriptlint.packs.model import Rule
 from scriptlint.segment import clause_bounds, sentences
 
@@ -26,6 +26,7 @@ class CallView:
         self.context = context
         self._texts = normalized or {}
         self._norms: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+        self._maps: dict[int, Normalized] = {}  # turn id → offset map, for turns with a match
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -44,6 +45,13 @@ class CallView:
             self._norms[key] = (text, sentences(text))
         return self._norms[key]
 
+    def _raw_map(self, segment: Segment) -> Normalized:
+        key = id(segment)
+        found = self._maps.get(key)
+        if found is None:
+            found = self._maps[key] = normalize(segment.text)
+        return found
+
     def search(self, segment: Segment, matchers: list[Matcher], exclude: list[Matcher] = (),  # type: ignore[assignment]
                negation: bool = True) -> tuple[int, int] | None:
         """The first match in the turn as a raw [start, end) span, or None.
@@ -51,6 +59,9 @@ class CallView:
         A match inside a clause that also matches ``exclude`` (我不能透露他的欠款) or under a
         negation cue does not count."""
         text, spans = self._norm(segment)
+        matchers = [m for m in matchers if m.could_match(text)]
+        if not matchers:
+            return None
         for s_start, s_end in spans:
             sentence = text[s_start:s_end]
             view = SentenceView(sentence)
@@ -58,7 +69,7 @@ class CallView:
                 for start, end in matcher.find(view):
                     if self._excluded(view, start, end, exclude, negation):
                         continue
-                    return normalize(segment.text).span_to_raw(s_start + start, s_start + end)
+                    return self._raw_map(segment).span_to_raw(s_start + start, s_start + end)
         return None
 
     def _excluded(self, view: SentenceView, start: int, end: int, exclude: list[Matcher], negation: bool) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from scriptlint import tokenize
 
 Span = tuple[int, int]
+_MAX_SCREEN = 16  # anchors tested by ``could_match``; with more, a search costs about the same
 
 
 class SentenceView:
@@ -63,6 +64,18 @@ class Matcher(ABC):
 
     def anchors(self) -> frozenset[str] | None:
         return None
+
+    _literal_screen: tuple[str, ...] | bool | None = False  # False: not worked out yet
+
+    def could_match(self, text: str) -> bool:
+        """False when ``text`` holds none of the anchors, so no sentence of it can match (an
+        ``in`` test per anchor: used where a text is searched without the prefilter, as the
+        call-level checks do); True when unsure or when the anchor set is too large to test."""
+        screen = self._literal_screen
+        if screen is False:
+            found = self.anchors()
+            screen = self._literal_screen = tuple(found) if found and len(found) <= _MAX_SCREEN else None
+        return screen is None or any(literal in text for literal in screen)  # type: ignore[union-attr]
 
     def requirements(self) -> tuple[frozenset[str], ...]:
         """Further literal sets, each of which every match also contains a member of: the

@@ -37,13 +37,15 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 @lru_cache(maxsize=4096)  # every Linter in a process (a test session, the benchmark) shares them
 def compile_fast(pattern: str) -> re.Pattern[str] | None:
     """``pattern`` compiled by ``re`` when it is safe to run there (see the module), else None."""
-    if "[:" in pattern or ("\\" in pattern and re.search(r"\\[^\\.\-\[\](){}|*+?^$/ ]", pattern)):
-        return None  # escapes other than plain punctuation may mean different things to the engines
+    if "[:" in pattern or ("\\" in pattern and re.search(r"\\[^\\.\-\[\](){}|*+?^$/ dDsSwW]", pattern)):
+        return None  # other escapes (\b, \p{Han} …) may mean different things to the engines
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, sre_constants.error, OverflowError, RecursionError):
         return None
     if parsed.state.flags & ~sre_constants.SRE_FLAG_UNICODE:
+        return None
+    if not _as_re2_reads_it(parsed):
         return None
     budget = [1]  # repeats allowed to run more than _SMALL times
     if not _safe(list(parsed), budget):
@@ -56,13 +58,61 @@ def compile_fast(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
+# RE2's classes are ASCII (Python's are Unicode): spelt out, they read the same in both engines.
+_CLASSES = {
+    sre_constants.CATEGORY_DIGIT: [(sre_constants.RANGE, (48, 57))],
+    sre_constants.CATEGORY_SPACE: [(sre_constants.LITERAL, c) for c in (9, 10, 12, 13, 32)],
+    sre_constants.CATEGORY_WORD: [(sre_constants.RANGE, (48, 57)), (sre_constants.RANGE, (65, 90)),
+                                  (sre_constants.RANGE, (97, 122)), (sre_constants.LITERAL, 95)],
+}
+_NEGATED = {sre_constants.CATEGORY_NOT_DIGIT: sre_constants.CATEGORY_DIGIT,
+            sre_constants.CATEGORY_NOT_SPACE: sre_constants.CATEGORY_SPACE,
+            sre_constants.CATEGORY_NOT_WORD: sre_constants.CATEGORY_WORD}
+
+
+def _as_re2_reads_it(parsed) -> bool:
+    """Rewrites the parse tree in place so that ``re`` reads it as RE2 does: ``\\d \\s \\w`` (and
+    their negations, alone in a class) as ASCII sets, ``$`` as the end of the text.  False when
+    something cannot be rewritten."""
+    for index, (op, arg) in enumerate(parsed.data if hasattr(parsed, "data") else parsed):
+        items = parsed.data if hasattr(parsed, "data") else parsed
+        if op is sre_constants.IN:
+            rewritten = []
+            for sub_op, sub_arg in arg:
+                if sub_op is sre_constants.CATEGORY:
+                    if sub_arg in _CLASSES:
+                        rewritten.extend(_CLASSES[sub_arg])
+                    elif sub_arg in _NEGATED and len(arg) == 1:
+                        rewritten = [(sre_constants.NEGATE, None), *_CLASSES[_NEGATED[sub_arg]]]
+                    else:
+                        return False
+                else:
+                    rewritten.append((sub_op, sub_arg))
+            arg[:] = rewritten
+        elif op is sre_constants.AT:
+            if arg is sre_constants.AT_END:
+                items[index] = (op, sre_constants.AT_END_STRING)
+            elif arg not in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING,
+                             sre_constants.AT_END_STRING):
+                return False
+        elif op is sre_constants.SUBPATTERN:
+            if not _as_re2_reads_it(arg[-1]):
+                return False
+        elif op is sre_constants.BRANCH:
+            if not all(_as_re2_reads_it(branch) for branch in arg[1]):
+                return False
+        elif op in _REPEATS and not _as_re2_reads_it(arg[2]):
+            return False
+    return True
+
+
 def _large(high: int) -> bool:
     return high is sre_constants.MAXREPEAT or high > _SMALL
 
 
 def _safe(items: list, budget: list[int]) -> bool:
     for op, arg in items:
-        if op in _PLAIN:
+        if op in _PLAIN or op is sre_constants.AT:  # only the anchors _as_re2_reads_it leaves
             continue
         if op is sre_constants.IN:
             if any(sub_op not in (sre_constants.LITERAL, sre_constants.RANGE, sre_constants.NEGATE)

@@ -53,12 +53,19 @@ class FieldError(ValueError):
 def call_fields(record: dict[str, Any]) -> dict[str, Any]:
     """Canonical call fields found in ``record`` (unknown keys ignored), values checked."""
     meta: dict[str, Any] = {}
-    for key, value in record.items():
-        canon = canonical_field(key)
-        if canon is None or value is None or isinstance(value, dict | list):
+    keys = tuple(record)
+    for key, canon in _field_keys(keys) if len(keys) <= 64 else _field_keys.__wrapped__(keys):
+        value = record[key]
+        if value is None or isinstance(value, dict | list):
             continue
         meta[canon] = _value(canon, value)
     return meta
+
+
+# The lines of a JSONL file share their keys: which of them are call fields is worked out once.
+@lru_cache(maxsize=1024)
+def _field_keys(keys: tuple[Any, ...]) -> tuple[tuple[Any, str], ...]:
+    return tuple((key, canon) for key in keys if (canon := canonical_field(key)) is not None)
 
 
 def _value(canon: str, value: Any) -> Any:

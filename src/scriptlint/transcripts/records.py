@@ -168,9 +168,17 @@ class TextLocator:
     """
 
     def __init__(self, text: str, line_base: int = 0) -> None:
-        self.index = LineIndex(text)
+        self.text = text
+        self._index: LineIndex | None = None
         self.line_base = line_base
         self.cursor = 0
+
+    @property
+    def index(self) -> LineIndex:
+        # Built on first use: a JSONL line needs it only when one of its turns gets a finding.
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
 
     def line_at(self, offset: int) -> int:
         return self.index.position(offset)[0] + self.line_base
@@ -178,7 +186,7 @@ class TextLocator:
     def seek(self, needle: str) -> int:
         """Move the cursor to the next occurrence of ``needle`` (if any); return the cursor."""
         if needle:
-            found = self.index.text.find(needle, self.cursor)
+            found = self.text.find(needle, self.cursor)
             if found != -1:
                 self.cursor = found
         return self.cursor
@@ -187,13 +195,12 @@ class TextLocator:
         head = text[:20].split("\n")[0]
         start = self.seek(head)
         base = self.line_base
-        index = self.index
         inner: Any = None
 
         def locate(offset: int) -> tuple[int, int]:
             nonlocal inner
             if inner is None:  # built for the few turns that get a finding, not for every turn
-                inner = piecewise(index, text, start, start)
+                inner = piecewise(self.index, text, start, start)
             line, column = inner(offset)
             return line + base, column
 
