@@ -77,3 +77,17 @@ def test_matcher_spans_identical_on_both_engines(pattern, text):
     fast = list(matcher.find(view))
     matcher._fast = None
     assert fast == list(matcher.find(view))
+
+
+def test_spelling_out_classes_leaves_pythons_re_alone():
+    # The parser hands out shared lists for \d \s \w; rewriting them in place would make every
+    # later re.compile in the process read \d as ASCII.
+    import re
+    import re._parser
+
+    before = {k: list(v[1]) for k, v in re._parser.CATEGORIES.items() if isinstance(v[1], list)}
+    for pattern in [*CLASSES, r"\d\D\s\S\w\W"]:
+        compile_fast.__wrapped__(pattern)
+    after = {k: list(v[1]) for k, v in re._parser.CATEGORIES.items() if isinstance(v[1], list)}
+    assert after == before
+    assert re.compile(r"\d\s", re.UNICODE).search("١\u3000") is not None

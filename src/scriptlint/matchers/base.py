@@ -75,7 +75,9 @@ class Matcher(ABC):
         if screen is False:
             found = self.anchors()
             screen = self._literal_screen = tuple(found) if found and len(found) <= _MAX_SCREEN else None
-        return screen is None or any(literal in text for literal in screen)  # type: ignore[union-attr]
+        if screen is None:
+            return True
+        return any(literal in text for literal in screen)  # type: ignore[union-attr]
 
     def requirements(self) -> tuple[frozenset[str], ...]:
         """Further literal sets, each of which every match also contains a member of: the

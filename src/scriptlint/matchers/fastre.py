@@ -71,9 +71,10 @@ _NEGATED = {sre_constants.CATEGORY_NOT_DIGIT: sre_constants.CATEGORY_DIGIT,
 
 
 def _as_re2_reads_it(parsed) -> bool:
-    """Rewrites the parse tree in place so that ``re`` reads it as RE2 does: ``\\d \\s \\w`` (and
-    their negations, alone in a class) as ASCII sets, ``$`` as the end of the text.  False when
-    something cannot be rewritten."""
+    """Rewrites the parse tree so that ``re`` reads it as RE2 does: ``\\d \\s \\w`` (and their
+    negations, alone in a class) as ASCII sets, ``$`` as the end of the text.  Items are replaced,
+    never mutated (the parser shares its lists for ``\\d`` …).  False when something cannot be
+    rewritten."""
     for index, (op, arg) in enumerate(parsed.data if hasattr(parsed, "data") else parsed):
         items = parsed.data if hasattr(parsed, "data") else parsed
         if op is sre_constants.IN:
@@ -88,7 +89,7 @@ def _as_re2_reads_it(parsed) -> bool:
                         return False
                 else:
                     rewritten.append((sub_op, sub_arg))
-            arg[:] = rewritten
+            items[index] = (op, rewritten)  # a new list: the parser shares \d's with its own tables
         elif op is sre_constants.AT:
             if arg is sre_constants.AT_END:
                 items[index] = (op, sre_constants.AT_END_STRING)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -89,12 +90,15 @@ class RegexMatcher(Matcher):
                                 "run `scriptlint cache clear`") from None
         return self._re2
 
-    def find(self, sentence: SentenceView) -> list[Span]:
-        # A list, not a generator: most calls find nothing, and then cost one search.
+    def find(self, sentence: SentenceView) -> Iterable[Span]:
+        # A sentence gets a list (most calls find nothing, and then cost one search); a long text
+        # (scoring reads a whole script) a generator, as a caller may stop at the first match and
+        # each RE2 search maps offsets over the whole text.
         text = sentence.text
         fast = self._fast_compiled if self._fast_checked else self._fast
-        compiled = fast if fast is not None and len(text) <= MAX_FAST_LENGTH else self._compiled
-        match = compiled.search(text)
+        if fast is None or len(text) > MAX_FAST_LENGTH:
+            return self._iterate(self._compiled, sentence)
+        match = fast.search(text)
         if match is None:
             return []
         spans: list[Span] = []
@@ -105,9 +109,21 @@ class RegexMatcher(Matcher):
             position = (end if end > start and not self.needs_tokens else start) + 1
             if position > len(text):
                 return spans
-            match = compiled.search(text, position)
+            match = fast.search(text, position)
             if match is None:
                 return spans
+
+    def _iterate(self, compiled: Any, sentence: SentenceView) -> Iterator[Span]:
+        text = sentence.text
+        position = 0
+        while position <= len(text):
+            match = compiled.search(text, position)
+            if match is None:
+                return
+            start, end = match.span()
+            if end > start and (not self.needs_tokens or sentence.on_boundaries(start, end)):
+                yield start, end
+            position = (end if end > start and not self.needs_tokens else start) + 1
 
     def anchors(self) -> frozenset[str] | None:
         factors = required_factors(self.pattern)
