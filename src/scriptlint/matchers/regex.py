@@ -174,7 +174,13 @@ def _implies(found: frozenset[str], factor: frozenset[str]) -> bool:
     return all(any(part in literal for part in factor) for literal in found)
 
 
+# RE2's Unicode classes (\p{Han}, \PL …), which Python's parser rejects: read as \w, a class that
+# requires no literal, when looking for the literals a match needs.
+_UNICODE_CLASS = re.compile(r"(?<!\\)\\([pP])(?:\{[^}]*\}|[A-Za-z])")
+
+
 def _required_factors(pattern: str) -> tuple[frozenset[str], ...]:
+    pattern = _UNICODE_CLASS.sub(lambda m: "\\w" if m.group(1) == "p" else "\\W", pattern)
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, sre_constants.error, OverflowError, RecursionError):
