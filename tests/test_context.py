@@ -87,3 +87,14 @@ def test_unquoted_mentions(fixture_linter, text):
 ])
 def test_still_committed(fixture_linter, text):
     assert fired(fixture_linter, text) == ["TEST-003"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我不会说第二遍明天就去你家堵你", True),   # the emphatic opener negates only itself
+    ("我不跟你废话了明天就去你家堵你", True),
+    ("不想多说了我们不会去你家堵你", False),     # the second clause is negated on its own
+    ("我们不会去你家堵你", False),
+])
+def test_emphatic_openers_do_not_negate_what_follows(linter, text, expected):
+    findings = [f for f in linter.lint_text(text).findings if f.category == "threat"]
+    assert bool(findings) is expected, findings
