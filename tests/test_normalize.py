@@ -35,3 +35,14 @@ def test_every_normalised_char_maps_to_a_raw_char(raw):
         assert 0 <= j < len(raw)
     positions = [norm.to_raw(i) for i in range(len(norm.text))]
     assert positions == sorted(set(positions))
+
+
+def test_evasion_homophones_read_as_the_word_they_stand_for():
+    from scriptlint.normalize import normalize, normalize_many
+
+    assert normalize("直接薇信转我").text == "直接微信转我"
+    assert normalize("你这个老癞").text == "你这个老赖"
+    assert normalize("他在单位很有威信").text == "他在单位很有威信"  # a word of its own
+    norm = normalize("你 这个捞赖")
+    assert norm.text == "你这个老赖" and norm.span_to_raw(3, 5) == (4, 6)
+    assert normalize_many(["薇信", "傻币"])[0] == "微信\n傻逼"

@@ -1,9 +1,10 @@
 """Normalisation before matching, with a map back to raw offsets.
 
 Steps, in order: traditional → simplified (OpenCC ``t2s``), full-width → half-width, ASCII lower
-case, and removal of evasion noise (spaces, ``*``, ``.``, ``-`` … inserted between Chinese
-characters, zero-width characters anywhere).  Every step but the last keeps the length, so the
-offset map only has to remember which raw positions were dropped.
+case, evasion homophones of the same length (薇信 → 微信), and removal of evasion noise (spaces,
+``*``, ``.``, ``-`` … inserted between Chinese characters, zero-width characters anywhere).  Every
+step but the last keeps the length, so the offset map only has to remember which raw positions
+were dropped.
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "佢": "他",
            "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什"}
 for _dialect, _mandarin in DIALECT.items():
     _WIDTH_AND_CASE[ord(_dialect)] = ord(_mandarin)
+
+# Homophone spellings that exist only to dodge a keyword filter, each the same length as the word
+# it stands for (offsets survive): 薇信转我, 你这个老癞, 傻币.  Only spellings that are not words of
+# their own (威信 "prestige" is left alone).
+HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞赖": "老赖", "劳赖": "老赖", "老濑": "老赖",
+              "傻币": "傻逼", "沙币": "傻逼", "傻笔": "傻逼", "啤事": "屁事", "通迅录": "通讯录", "通汛录": "通讯录"}
+_HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
+
+
+def _dehomophone(text: str) -> str:
+    return _HOMOPHONE.sub(lambda m: HOMOPHONES[m.group()], text)
+
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -106,7 +119,7 @@ class Normalized:
 def fold(text: str) -> str:
     """The length-preserving part: simplified, half-width, lower case."""
     text = to_simplified(text)
-    return text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text
+    return _dehomophone(text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text)
 
 
 def _remove_noise(folded: str) -> tuple[str, list[int]]:
@@ -146,7 +159,7 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
     simplified = _opencc().convert(joined) if _has_han(joined) else joined
     if len(simplified) != len(joined) or (simplified is not joined and _ASTRAL.search(joined)):
         simplified = "\n".join(to_simplified(raw) for raw in raws)
-    folded = simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified
+    folded = _dehomophone(simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified)
     text, removed = _remove_noise(folded)
     starts: list[int] = []
     position = 0
