@@ -98,3 +98,12 @@ def test_still_committed(fixture_linter, text):
 def test_emphatic_openers_do_not_negate_what_follows(linter, text, expected):
     findings = [f for f in linter.lint_text(text).findings if f.category == "threat"]
     assert bool(findings) is expected, findings
+
+
+@pytest.mark.parametrize("text", [
+    "据当地晚报报道，有催收员群发伪造的开庭通知，已被治安拘留。",  # a report cue ending in 道
+    "有人叫您转到私人账户的话，请先打官方客服电话核实。",        # an anti-fraud warning
+    "您刚才骂了句滚远点，没关系，您先消消气。",                  # the debtor's words quoted back
+])
+def test_reports_and_warnings_are_not_committed(linter, text):
+    assert [f.rule for f in linter.lint_text(text).findings] == []

@@ -161,8 +161,9 @@ class ContextFilter:
         left, _ = clause_bounds(sentence, start, end)
         # A report opening the sentence scopes over the clauses after it (客户反映，…).
         if left > 0:
-            head = sentence[:left - 1].rstrip("说称道")
-            if any(head.endswith(cue) for cue in self.lex.reported):
+            head = sentence[:left - 1]
+            stripped = head.rstrip("说称道")  # 客户说 → 客户; but 报道 must stay a cue as written
+            if any(head.endswith(cue) or stripped.endswith(cue) for cue in self.lex.reported):
                 return True
             # A third-person frame in the sentence's first clause (某地法院审理的案件中，…; 监管通报：…)
             # scopes over the whole sentence; a clause that addresses 你/您 is not a frame.
