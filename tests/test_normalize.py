@@ -46,3 +46,13 @@ def test_evasion_homophones_read_as_the_word_they_stand_for():
     norm = normalize("你 这个捞赖")
     assert norm.text == "你这个老赖" and norm.span_to_raw(3, 5) == (4, 6)
     assert normalize_many(["薇信", "傻币"])[0] == "微信\n傻逼"
+
+
+def test_pinyin_next_to_han_is_joined_across_evasion_noise():
+    assert normalize("你个sha 币").text == "你个sha币"
+    assert normalize("你个傻 币").text == "你个傻逼"  # homophones are read after the noise is gone
+    assert normalize("bao 你通讯录").text == "bao你通讯录"
+    assert normalize("明天上 men").text == "明天上men"
+    assert normalize("hello world").text == "hello world"  # two English words keep their space
+    norm = normalize("tong - 讯录")
+    assert norm.text == "tong讯录" and norm.span_to_raw(4, 6) == (7, 9)

@@ -1,10 +1,10 @@
 """Normalisation before matching, with a map back to raw offsets.
 
 Steps, in order: traditional → simplified (OpenCC ``t2s``), full-width → half-width, ASCII lower
-case, evasion homophones of the same length (薇信 → 微信), and removal of evasion noise (spaces,
-``*``, ``.``, ``-`` … inserted between Chinese characters, zero-width characters anywhere).  Every
-step but the last keeps the length, so the offset map only has to remember which raw positions
-were dropped.
+case, removal of evasion noise (spaces, ``*``, ``.``, ``-`` … inserted inside a word, zero-width
+characters anywhere), and evasion homophones of the same length (薇信 → 微信, also when spelt
+薇 信).  Every step but noise removal keeps the length, so the offset map only has to remember
+which raw positions were dropped.
 """
 
 from __future__ import annotations
@@ -52,11 +52,15 @@ def _dehomophone(text: str) -> str:
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Noise inside a word: up to three filler characters between two Han characters, or between
-# isolated Latin letters (``s b``, ``n.m.s.l``).  Newlines are never noise: they end sentences.
+# Noise inside a word: up to three filler characters between two Han characters, between
+# isolated Latin letters (``s b``, ``n.m.s.l``), or where a pinyin syllable meets a Han character
+# (``sha 币``, ``tong-讯录``, ``上 men``): mixed spellings exist to dodge filters, and joining an
+# English word to the Chinese next to it (``app 上``) changes no reading.  Newlines are never
+# noise: they end sentences.
 _NOISE = re.compile(
     rf"(?<=[{_HAN}])[ \t*.\-_~·•#@+|/\\^`'\"]{{1,3}}(?=[{_HAN}])"
     r"|(?<![a-z][a-z])(?<=[a-z])[ \t*.\-_~·•#@+|]{1,2}(?=[a-z](?![a-z]))"
+    rf"|(?<=[a-z])[ \t*\-_~·•]{{1,3}}(?=[{_HAN}])|(?<=[{_HAN}])[ \t*\-_~·•]{{1,3}}(?=[a-z])"
     rf"|[{_ZERO_WIDTH}]"
 )
 
@@ -117,9 +121,9 @@ class Normalized:
 
 
 def fold(text: str) -> str:
-    """The length-preserving part: simplified, half-width, lower case."""
+    """The length-preserving part: simplified, half-width, lower case (homophones come later)."""
     text = to_simplified(text)
-    return _dehomophone(text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text)
+    return text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text
 
 
 def _remove_noise(folded: str) -> tuple[str, list[int]]:
@@ -138,7 +142,9 @@ def _remove_noise(folded: str) -> tuple[str, list[int]]:
 
 
 def normalize(raw: str) -> Normalized:
+    # Homophones after the noise is gone, so that 傻 币 and sha 币 read like 傻币 and sha币.
     text, removed = _remove_noise(fold(raw))
+    text = _dehomophone(text)
     if not removed:
         return Normalized(text, raw, [])
     gaps = [position - j for j, position in enumerate(removed)]
@@ -159,8 +165,9 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
     simplified = _opencc().convert(joined) if _has_han(joined) else joined
     if len(simplified) != len(joined) or (simplified is not joined and _ASTRAL.search(joined)):
         simplified = "\n".join(to_simplified(raw) for raw in raws)
-    folded = _dehomophone(simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified)
+    folded = simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified
     text, removed = _remove_noise(folded)
+    text = _dehomophone(text)
     starts: list[int] = []
     position = 0
     for raw in raws:
