@@ -107,3 +107,25 @@ def test_emphatic_openers_do_not_negate_what_follows(linter, text, expected):
 ])
 def test_reports_and_warnings_are_not_committed(linter, text):
     assert [f.rule for f in linter.lint_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "这是民事欠款，不会因为逾期就让您坐牢。",                            # a negated cause keeps its 就
+    "如果有人自称公安说您涉嫌洗钱，要您先还网贷，请直接挂断并报警。",      # a warning against a scheme
+    "凡是让您交“解冻费”的，都不是我们公司的人。",
+    "诈骗团伙常冒充检察官要求转账到安全账户，本公司绝不会这样做。",
+    "客户在通话中说要去公司楼下拉横幅，已转交客户关系部。",               # the customer's words, logged
+    "投诉工单：客户称夜里仍收到催收短信，已调取记录核查。",               # a saying cue opening the match
+    "您担心会像驴打滚一样越滚越多，其实罚息按合同单利计算。",             # the debtor's worry, answered
+])
+def test_warnings_worries_and_logged_reports(linter, text):
+    assert [f.rule for f in linter.lint_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "你不会因为我们是外包就不还吧，再不还就让你坐牢。",       # the contrast 再不 still ends the cue
+    "新人打电话时可以自称是经侦民警，效果好。",               # 自称 is what the rule reads, not a report
+    "我们是受国家反电诈中心委托的清收单位，今天必须还。",      # 反电诈中心 is no warning
+])
+def test_still_committed_near_those_contexts(linter, text):
+    assert linter.lint_text(text).findings, text

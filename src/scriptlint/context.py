@@ -51,6 +51,10 @@ class ContextLexicon:
     speech_not_bans: tuple[str, ...] = ()
     speech_breakers: tuple[str, ...] = ()
     enumerated: tuple[str, ...] = ()
+    causal: tuple[str, ...] = ()
+    contrast: tuple[str, ...] = ()
+    reported_verbs_end: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -71,6 +75,9 @@ class ContextLexicon:
             speech_not_bans=_terms(data.get("reported", {}).get("speech_not_bans", [])),
             speech_breakers=_terms(data.get("reported", {}).get("speech_breakers", [])),
             enumerated=_terms(meta.get("enumerated", [])),
+            causal=_terms(negation.get("causal", [])), contrast=_terms(negation.get("contrast", [])),
+            reported_verbs_end=tuple(data.get("reported", {}).get("overlapping_cue_endings", [])),
+            warnings=tuple(data.get("reported", {}).get("warnings", [])),
         )
 
 
@@ -78,6 +85,11 @@ class ContextFilter:
     def __init__(self, lexicon: ContextLexicon) -> None:
         self.lex = lexicon
         self._ban_pattern: re.Pattern[str] | None = None
+        self._warning = re.compile("|".join(f"(?:{w})" for w in lexicon.warnings)) if lexicon.warnings else None
+        # a speaker and a verb of saying (客户称, 客户反映) may open the match itself; two-character
+        # cues (自称, 谎称) are what impersonation patterns read, so they never do
+        endings = lexicon.reported_verbs_end
+        self._saying_cues = tuple(c for c in lexicon.reported if len(c) > 2 and endings and c.endswith(endings))
 
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
         """The cue that negates [start, end) of ``sentence``, or None."""
@@ -99,7 +111,9 @@ class ContextFilter:
             return None
         word, cue_end = cue
         between = sentence[cue_end:start]
-        if any(b in between for b in self.lex.breakers):
+        # 不会因为逾期就让您坐牢: the 就 of a negated cause belongs to the cause, only a contrast ends it
+        breakers = self.lex.contrast if between.startswith(self.lex.causal) else self.lex.breakers
+        if any(b in between for b in breakers):
             return None
         return word
 
@@ -177,6 +191,11 @@ class ContextFilter:
         if _exam_option(sentence, start):
             return True
         left = max(left, start - self.lex.window - 4)
+        # A warning against someone else's scheme (…那是诈骗，请拨110核实; 都不是我们公司的人，请直接挂断)
+        if self._warning is not None and self._warning.search(sentence):
+            return True
+        if self._opens_with_saying_cue(sentence, left, start):
+            return True
         if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
                                                 self.lex.not_reported) is not None:
             return True
@@ -201,6 +220,15 @@ class ContextFilter:
         if any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"'))):
             return True
         return any(m in after for m in self.lex.quote_after)
+
+    def _opens_with_saying_cue(self, sentence: str, left: int, start: int) -> bool:
+        """The match begins inside a cue of saying (投诉工单：客户称夜里十一点仍收到…, where 客户 is
+        also a word a pattern reads): the clause is still the customer's report."""
+        for cue in self._saying_cues:
+            position = sentence.find(cue, max(left, start - len(cue) + 1), start + len(cue))
+            if position != -1 and position <= start:
+                return True
+        return False
 
     def _speech_banned(self, sentence: str, left: int, start: int) -> bool:
         """A ban on saying something earlier in the clause (不得向客户宣称…, 严禁对债务人说…): what
