@@ -126,6 +126,9 @@ def test_warnings_worries_and_logged_reports(linter, text):
     "你不会因为我们是外包就不还吧，再不还就让你坐牢。",       # the contrast 再不 still ends the cue
     "新人打电话时可以自称是经侦民警，效果好。",               # 自称 is what the rule reads, not a report
     "我们是受国家反电诈中心委托的清收单位，今天必须还。",      # 反电诈中心 is no warning
+    "到时候有人自称执行局的去你单位，你别怪我。",              # someone announced, not warned against
+    "你不还的话不是我们公司的人去找你，是道上的兄弟。",        # disowning that goes on to threaten
+    "请直接挂断也没用，我们换号继续打。",
 ])
 def test_still_committed_near_those_contexts(linter, text):
     assert linter.lint_text(text).findings, text
