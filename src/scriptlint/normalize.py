@@ -54,13 +54,16 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Noise inside a word: up to three filler characters between two Han characters, between
 # isolated Latin letters (``s b``, ``n.m.s.l``), or where a pinyin syllable meets a Han character
-# (``sha 币``, ``tong-讯录``, ``上 men``): mixed spellings exist to dodge filters, and joining an
-# English word to the Chinese next to it (``app 上``) changes no reading.  Newlines are never
+# (``sha 币``, ``tong-讯录``, ``上 men``), and a hyphen inside spelt-out pinyin (``tong-xun-lu``):
+# mixed spellings exist to dodge filters, and joining an English word to the Chinese next to it
+# (``app 上``) or a hyphenated English word (``wi-fi``) changes no reading.  Newlines are never
 # noise: they end sentences.
 _NOISE = re.compile(
     rf"(?<=[{_HAN}])[ \t*.\-_~·•#@+|/\\^`'\"]{{1,3}}(?=[{_HAN}])"
     r"|(?<![a-z][a-z])(?<=[a-z])[ \t*.\-_~·•#@+|]{1,2}(?=[a-z](?![a-z]))"
     rf"|(?<=[a-z])[ \t*\-_~·•]{{1,3}}(?=[{_HAN}])|(?<=[{_HAN}])[ \t*\-_~·•]{{1,3}}(?=[a-z])"
+    # hyphenated pinyin syllables (tong-xun-lu): a hyphen between two runs of letters
+    r"|(?<=[a-z][a-z])-(?=[a-z][a-z])"
     rf"|[{_ZERO_WIDTH}]"
 )
 
