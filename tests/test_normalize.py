@@ -56,3 +56,9 @@ def test_pinyin_next_to_han_is_joined_across_evasion_noise():
     assert normalize("hello world").text == "hello world"  # two English words keep their space
     norm = normalize("tong - 讯录")
     assert norm.text == "tong讯录" and norm.span_to_raw(4, 6) == (7, 9)
+
+
+def test_hyphenated_pinyin_is_joined():
+    norm = normalize("你的 tong-xun-lu 打包好了")
+    assert norm.text == "你的tongxunlu打包好了"
+    assert norm.span_to_raw(2, 11) == (3, 14)

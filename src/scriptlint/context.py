@@ -53,7 +53,7 @@ class ContextLexicon:
     enumerated: tuple[str, ...] = ()
     causal: tuple[str, ...] = ()
     contrast: tuple[str, ...] = ()
-    reported_verbs_end: tuple[str, ...] = ()
+    overlapping_cue_endings: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
     @classmethod
@@ -76,7 +76,7 @@ class ContextLexicon:
             speech_breakers=_terms(data.get("reported", {}).get("speech_breakers", [])),
             enumerated=_terms(meta.get("enumerated", [])),
             causal=_terms(negation.get("causal", [])), contrast=_terms(negation.get("contrast", [])),
-            reported_verbs_end=tuple(data.get("reported", {}).get("overlapping_cue_endings", [])),
+            overlapping_cue_endings=tuple(data.get("reported", {}).get("overlapping_cue_endings", [])),
             warnings=tuple(data.get("reported", {}).get("warnings", [])),
         )
 
@@ -88,7 +88,7 @@ class ContextFilter:
         self._warning = re.compile("|".join(f"(?:{w})" for w in lexicon.warnings)) if lexicon.warnings else None
         # a speaker and a verb of saying (客户称, 客户反映) may open the match itself; two-character
         # cues (自称, 谎称) are what impersonation patterns read, so they never do
-        endings = lexicon.reported_verbs_end
+        endings = lexicon.overlapping_cue_endings
         self._saying_cues = tuple(c for c in lexicon.reported if len(c) > 2 and endings and c.endswith(endings))
 
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
