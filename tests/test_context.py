@@ -162,3 +162,20 @@ def test_still_committed_near_questions_and_disowning(linter, text):
 def test_a_condition_marked_by_de_hua_ends_negation(linter, text, expected):
     findings = [f for f in linter.lint_text(text).findings if f.category == "threat"]
     assert bool(findings) is expected, findings
+
+
+@pytest.mark.parametrize("text", [
+    "不得以地域、职业等对客户进行贬损，例如“你们东北人”“娘炮”。",         # an example after a formal ban
+    "您刚才提到的那个“砍头息”，我们合同里是没有的。",                       # the debtor's word, answered
+    "防骗小贴士：凡是让您扫员工个人收款码的，都不是我们，一律不要理会。",     # an anti-fraud tip
+])
+def test_banned_examples_answered_words_and_fraud_tips(linter, text):
+    assert [f.rule for f in linter.lint_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "比如：“我们会联系你的家人！”",                  # an example with no ban before it
+    "不得不说，比如“再不还就去你家堵你”",            # 不得不 is no ban
+])
+def test_examples_without_a_ban_are_committed(linter, text):
+    assert linter.lint_text(text).findings, text
