@@ -132,3 +132,50 @@ def test_warnings_worries_and_logged_reports(linter, text):
 ])
 def test_still_committed_near_those_contexts(linter, text):
     assert linter.lint_text(text).findings, text
+
+
+@pytest.mark.parametrize("text", [
+    "录音抽检标准：出现“后果自负”“别怪我们不客气”任一表述，即判定为违规。",  # a QA standard frames the sentence
+    "质检规则：出现“等着瞧”任一表述即扣分。",
+    "培训手册里“适当吓唬一下”那一页已经删掉了。",                          # the document part that held it
+    "客户提出“你们是不是要爆我通讯录”，坐席应答：“不会的。”",              # the customer's question quoted
+    "有客户问你们是不是要爆我通讯录",
+    "网上说的“爆通讯录”是违法的，我们公司不这么做。",                        # a practice named and disowned
+    "坐席称“我是执行局书记员”，属冒充司法人员，已上报合规部。",              # classified right after a comma
+])
+def test_qa_standards_questions_and_disowned_practices(linter, text):
+    assert [f.rule for f in linter.lint_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "客户问起就说明天去他家堵他",                          # coaching what to answer is no report
+    "你不还我们公司不这么做也得做，明天去你家堵你",        # a disowning that goes on to threaten
+])
+def test_still_committed_near_questions_and_disowning(linter, text):
+    assert linter.lint_text(text).findings, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("面子你不要的话我们就换一套玩法", True),      # 的话 marks a condition: the cue's scope ends there
+    ("不要说让你好看这种吓唬人的话", False),        # 的话 after the match is just "words"
+])
+def test_a_condition_marked_by_de_hua_ends_negation(linter, text, expected):
+    findings = [f for f in linter.lint_text(text).findings if f.category == "threat"]
+    assert bool(findings) is expected, findings
+
+
+@pytest.mark.parametrize("text", [
+    "不得以地域、职业等对客户进行贬损，例如“你们东北人”“娘炮”。",         # an example after a formal ban
+    "您刚才提到的那个“砍头息”，我们合同里是没有的。",                       # the debtor's word, answered
+    "防骗小贴士：凡是让您扫员工个人收款码的，都不是我们，一律不要理会。",     # an anti-fraud tip
+])
+def test_banned_examples_answered_words_and_fraud_tips(linter, text):
+    assert [f.rule for f in linter.lint_text(text).findings] == []
+
+
+@pytest.mark.parametrize("text", [
+    "比如：“我们会联系你的家人！”",                  # an example with no ban before it
+    "不得不说，比如“再不还就去你家堵你”",            # 不得不 is no ban
+])
+def test_examples_without_a_ban_are_committed(linter, text):
+    assert linter.lint_text(text).findings, text

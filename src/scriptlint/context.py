@@ -55,6 +55,8 @@ class ContextLexicon:
     contrast: tuple[str, ...] = ()
     overlapping_cue_endings: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    example_cues: tuple[str, ...] = ()
+    example_bans: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -78,6 +80,8 @@ class ContextLexicon:
             causal=_terms(negation.get("causal", [])), contrast=_terms(negation.get("contrast", [])),
             overlapping_cue_endings=tuple(data.get("reported", {}).get("overlapping_cue_endings", [])),
             warnings=tuple(data.get("reported", {}).get("warnings", [])),
+            example_cues=_terms(data.get("reported", {}).get("example_cues", [])),
+            example_bans=_terms(data.get("reported", {}).get("example_bans", [])),
         )
 
 
@@ -216,10 +220,22 @@ class ContextFilter:
             return True
         if _OPTION_LABEL.search(introducer):  # an exam or QA option: A.“…” B.“…”
             return True
+        if self._banned_example(sentence, opening):
+            return True
         after = sentence[closing + 1:closing + 12]
         if any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"'))):
             return True
         return any(m in after for m in self.lex.quote_after)
+
+    def _banned_example(self, sentence: str, opening: int) -> bool:
+        """A quotation given as an example right after a formal prohibition in the same sentence (不得以
+        地域、职业等对客户进行贬损，例如“你们东北人”): the example is what is banned."""
+        introducer = sentence[max(0, opening - 4):opening].rstrip(":：,， ")
+        if not any(introducer.endswith(cue) for cue in self.lex.example_cues):
+            return False
+        head = sentence[:opening]
+        return any(ban in head and not self._false_friend(sentence, head.rfind(ban), ban)
+                   for ban in self.lex.example_bans)
 
     def _opens_with_saying_cue(self, sentence: str, left: int, start: int) -> bool:
         """The match begins inside a cue of saying (投诉工单：客户称夜里十一点仍收到…, where 客户 is
