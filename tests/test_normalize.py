@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scriptlint.normalize import normalize
+from scriptlint.normalize import normalize, normalize_many
 
 
 def test_traditional_fullwidth_case_and_noise():
@@ -62,3 +62,11 @@ def test_hyphenated_pinyin_is_joined():
     norm = normalize("你的 tong-xun-lu 打包好了")
     assert norm.text == "你的tongxunlu打包好了"
     assert norm.span_to_raw(2, 11) == (3, 14)
+
+
+def test_paired_ascii_quotes_are_a_quotation_not_noise():
+    norm = normalize('坐席说"后果自负"属于违规')
+    assert norm.text == "坐席说“后果自负”属于违规" and norm.span_to_raw(4, 8) == (4, 8)
+    assert normalize('你个傻"逼').text == "你个傻逼"  # a lone quote inside a word is evasion noise
+    assert normalize('你个傻"逼"').text == '你个傻逼"'  # so is a pair around one character
+    assert normalize_many(['他说"等着瞧"', '傻"逼'])[0] == "他说“等着瞧”\n傻逼"

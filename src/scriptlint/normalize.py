@@ -68,6 +68,16 @@ _NOISE = re.compile(
 )
 
 
+# A pair of ASCII double quotes around a phrase is a quotation (坐席说"后果自负"属于违规), not
+# noise to strip: it becomes “…” (same length), so the context layer sees what is only named.
+# A lone ASCII quote inside a word (傻"逼), or a pair around one character (傻"逼"), is still noise.
+_ASCII_QUOTED = re.compile(r'"([^"\n]{2,60})"')
+
+
+def _curl_quotes(text: str) -> str:
+    return _ASCII_QUOTED.sub(r"“\1”", text) if '"' in text else text
+
+
 @lru_cache(maxsize=1)
 def _opencc():
     import opencc  # deferred: a clean run on ASCII text never needs it
@@ -126,7 +136,7 @@ class Normalized:
 def fold(text: str) -> str:
     """The length-preserving part: simplified, half-width, lower case (homophones come later)."""
     text = to_simplified(text)
-    return text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text
+    return _curl_quotes(text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text)
 
 
 def _remove_noise(folded: str) -> tuple[str, list[int]]:
@@ -168,7 +178,7 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
     simplified = _opencc().convert(joined) if _has_han(joined) else joined
     if len(simplified) != len(joined) or (simplified is not joined and _ASTRAL.search(joined)):
         simplified = "\n".join(to_simplified(raw) for raw in raws)
-    folded = simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified
+    folded = _curl_quotes(simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified)
     text, removed = _remove_noise(folded)
     text = _dehomophone(text)
     starts: list[int] = []
