@@ -179,3 +179,19 @@ def test_banned_examples_answered_words_and_fraud_tips(linter, text):
 ])
 def test_examples_without_a_ban_are_committed(linter, text):
     assert linter.lint_text(text).findings, text
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ('本周优秀录音：坐席跟客户说"你孩子几点放学我们都清楚"，客户当场答应还款，值得大家学习。', "THREAT-010"),
+    ('培训心得：骂人要骂到点子上，"窝囊废""软骨头"这种词最能刺激客户还钱。', "INSULT-006"),
+])
+def test_praised_quotations_are_coaching(linter, text, rule):
+    assert rule in fired(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "严禁说“你孩子几点放学我们都清楚”这种话，这种做法不值得学习。",
+    '督导提醒：有坐席在电话里说"协商？我们从不协商"，这种说法违反公司政策。',
+])
+def test_unpraised_or_split_quotations_stay_mentions(linter, text):
+    assert fired(linter, text) == []

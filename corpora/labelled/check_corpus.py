@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate corpora/labelled/{corpus,dev_b,dev_c,dev_d,dev_e,dev_f,dev_g,dev_h,holdout}.jsonl and print the counts table.
+"""Validate corpora/labelled/{corpus,dev_b…dev_h,holdout}.jsonl and print the counts table.
 
 Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
 Exit status 0 = all checks pass, 1 = at least one error.
@@ -78,7 +78,8 @@ DEV_B_RATIO = (0.10, 0.35)  # dev_b size relative to dev; the dev set grows as r
 # A held-out line must not paraphrase a line the rule writers have seen: maximum
 # character-bigram Jaccard similarity between a holdout line and any line of a dev file.
 MAX_HOLDOUT_SIMILARITY = 0.40
-DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h")  # every file the rule writers may read
+# every file the rule writers may read
+DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h")
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

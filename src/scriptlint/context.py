@@ -4,6 +4,8 @@
   a window and with no contrast word (但是, 否则 …) in between, and not a false friend
   (不得不, 别逼 …), as in 我们不会联系您的家人 or 催收人员不得采取威胁、恐吓的行为;
 - meta: the match is named as a kind of behaviour (…威胁性的语言, 遭遇辱骂) rather than used;
+- endorsement: praise after the match (…值得大家学习, …这种词最能刺激客户还钱) overrides the two
+  above — a quoted threat held up as an example to follow is coaching, not a mention;
 - idioms: the match sits inside an idiom or word that merely contains it (打死也不, 急得要死);
 - reported speech: the clause reports what someone else said or did (客户反映…, 新闻：…, 您说…),
   and a quotation introduced by a prohibition or a report (严禁说“…”, 有客户反映接到过“…”的电话)
@@ -12,7 +14,8 @@
   characters is evasion noise): a ban on saying something scopes over the rest of its clause
   (不得向客户宣称逾期就会坐牢…), a match listed before 等…用语/说法 is named (关于后果自负、别怪我们
   不客气等模糊威胁用语…), a closing ``"`` left without its opening still closes a quotation
-  (…我们从不协商",这种说法违反…), and multiple-choice options (a.… b.… c.…) are exam material.
+  (…我们从不协商",这种说法违反…; so does a curly one whose opening a ？ split into the previous
+  sentence), and multiple-choice options (a.… b.… c.…) are exam material.
 
 The lexicons are data: ``rules/_context.yaml``.
 """
@@ -57,6 +60,7 @@ class ContextLexicon:
     warnings: tuple[str, ...] = ()
     example_cues: tuple[str, ...] = ()
     example_bans: tuple[str, ...] = ()
+    endorsements: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: Path) -> ContextLexicon:
@@ -82,6 +86,7 @@ class ContextLexicon:
             warnings=tuple(data.get("reported", {}).get("warnings", [])),
             example_cues=_terms(data.get("reported", {}).get("example_cues", [])),
             example_bans=_terms(data.get("reported", {}).get("example_bans", [])),
+            endorsements=tuple(data.get("reported", {}).get("endorsements", [])),
         )
 
 
@@ -90,6 +95,8 @@ class ContextFilter:
         self.lex = lexicon
         self._ban_pattern: re.Pattern[str] | None = None
         self._warning = re.compile("|".join(f"(?:{w})" for w in lexicon.warnings)) if lexicon.warnings else None
+        self._endorsement = (re.compile("|".join(f"(?:{w})" for w in lexicon.endorsements))
+                             if lexicon.endorsements else None)
         # a speaker and a verb of saying (客户称, 客户反映) may open the match itself; two-character
         # cues (自称, 谎称) are what impersonation patterns read, so they never do
         endings = lexicon.overlapping_cue_endings
@@ -174,6 +181,11 @@ class ContextFilter:
             position = tail.find("等", position + 1)
         return False
 
+    def is_endorsed(self, sentence: str, end: int) -> bool:
+        """Praise after the match (…“你孩子几点放学我们都清楚”，客户当场答应还款，值得大家学习) makes a
+        quotation or a named phrase an example to follow, so neither report nor meta can excuse it."""
+        return self._endorsement is not None and self._endorsement.search(sentence, end) is not None
+
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
         left, _ = clause_bounds(sentence, start, end)
@@ -216,7 +228,8 @@ class ContextFilter:
         if any(c in introducer for c in self.lex.cues) and not any(
                 f in sentence[max(0, opening - 14):opening + 1] for f in self.lex.not_negating):
             return True
-        if any(r in introducer for r in self.lex.reported):
+        if self._last_cue(sentence, max(0, opening - 12), opening, self.lex.reported,
+                          self.lex.not_reported) is not None:
             return True
         if _OPTION_LABEL.search(introducer):  # an exam or QA option: A.“…” B.“…”
             return True
@@ -301,13 +314,20 @@ def _exam_option(sentence: str, start: int) -> bool:
 
 
 def _orphan_closing(sentence: str, start: int, end: int) -> int | None:
-    """The offset of a closing ``"`` after the match whose opening was removed as noise, or None."""
+    """The offset of a closing mark after the match whose opening was removed as noise or left in the
+    previous sentence (…“协商？我们从不协商”，这种说法违反…: the ？ ended a sentence inside the quotation)."""
     if any(ch in _OPENING or ch in _CLOSING.values() for ch in sentence[:start]):
         return None
-    closing = sentence.find('"', end)
-    if closing == -1 or '"' in sentence[closing + 1:]:
+    found = [(position, mark) for mark in _ORPHAN_CLOSERS if (position := sentence.find(mark, end)) != -1]
+    if not found:
+        return None
+    closing, mark = min(found)
+    if mark in sentence[closing + 1:] or any(ch in _OPENING for ch in sentence[end:closing]):
         return None
     return closing
+
+
+_ORPHAN_CLOSERS = ('"', "”", "」", "』")
 _OPENING = "“「『‘\""
 _CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 

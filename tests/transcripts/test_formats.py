@@ -185,3 +185,16 @@ def test_jsonl_is_read_lazily():
 
     first = next(read_jsonl_lines(lines(), "x.jsonl", DEFAULT_ROLES))
     assert isinstance(first, Call) and first.meta["call_id"] == "A"
+
+
+def test_an_offset_longer_than_a_day_is_not_a_time():
+    """A phone number or an id in a begin field (``"bg": "14812431437"``) is not echoed as a time offset."""
+    import pytest
+
+    from scriptlint.transcripts.call import FieldError, to_ms
+
+    assert to_ms("23:59:59.5", "begin") == 86_399_500
+    assert to_ms(600_000, "begin") == 600_000
+    for value in ("14812431437", 14812431437, 10**9):
+        with pytest.raises(FieldError, match="too large"):
+            to_ms(value, "begin")

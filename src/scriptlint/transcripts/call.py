@@ -123,7 +123,7 @@ def _in_range(start: datetime, value: Any) -> datetime:
     return start
 
 
-_MAX_MS = 10**12  # ~31 years: anything larger is not a time offset in a call
+_MAX_MS = 24 * 3600 * 1000  # a day: a larger offset into one recording is an id, a phone number or a clock
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 
@@ -139,9 +139,11 @@ def to_ms(value: Any, name: str) -> int:
         return round(value)
     text = str(value).strip()
     try:
-        return to_ms(float(text), name)
+        number = float(text)
     except ValueError:
         pass
+    else:
+        return to_ms(number, name)
     match = _CLOCK.match(text)
     if match is None:
         raise FieldError(f"{name}: {value!r} is not a number of milliseconds")
