@@ -55,6 +55,8 @@ def test_normalised_offsets_map_to_raw_offsets(text):
         raw = norm.to_raw(index)
         assert raw > previous  # monotonic: no two normalised characters share a raw one
         previous = raw
+        if text[raw] == '"' and char in "“”":
+            continue  # a paired ASCII quote becomes curly: the only context-dependent fold
         assert fold(text[raw]) == char  # the character it came from, folded
 
 
