@@ -130,7 +130,7 @@ class RegexMatcher(Matcher):
         return factors[0] if factors else None
 
     def requirements(self) -> tuple[frozenset[str], ...]:
-        return further_requirements(required_factors(self.pattern))
+        return required_factors(self.pattern)[1:]
 
 
 _MAX_CHECKED = 3  # further literal sets tested with ``in`` before a pattern runs
@@ -145,20 +145,22 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 def required_factors(pattern: str) -> tuple[frozenset[str], ...]:
-    """Every literal set found that each match of ``pattern`` contains a member of, the most
-    selective first.  Remembered (in this process and in the on-disk cache, ``scriptlint.cache``):
-    reading them is slow."""
+    """The literal sets the prefilter uses, each of which every match of ``pattern`` contains a
+    member of: the most selective first, then the further ones worth testing (``further_requirements``).
+    Remembered (in this process and in the on-disk cache, ``scriptlint.cache``): reading them is slow."""
     known, found = cache.get_anchors(pattern)
     if not known:
-        found = _required_factors(pattern)
+        every = _required_factors(pattern)
+        found = every[:1] + further_requirements(every)
         cache.put_anchors(pattern, found)
     return found
 
 
 def further_requirements(factors: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
     """The sets worth testing (``any(literal in sentence …)``) once the prefilter found the first:
-    small ones that the first and the ones already chosen do not imply."""
-    if not factors:
+    small ones that the first and the ones already chosen do not imply.  Idempotent: applied to
+    its own result (with the first set in front) it gives the same sets back."""
+    if len(factors) < 2:
         return ()
     chosen: list[frozenset[str]] = [factors[0]]
     for factor in factors[1:]:

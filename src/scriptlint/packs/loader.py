@@ -170,6 +170,12 @@ def _normalized_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({normalize_term(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=512)
+def _alternation(words: tuple[str, ...]) -> str:
+    """``{{name}}`` inside a regex: a group of the escaped words (memoised for the same reason)."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
 class _Compiler:
     def __init__(self, path: str, doc: PositionedYaml, lexicons: dict[str, list[str]]) -> None:
         self.path, self.doc = path, doc
@@ -340,8 +346,7 @@ class _Compiler:
                     out.append(self.expand(item, (*where, i), label))
             return out
         if isinstance(value, str) and "{{" in value:
-            return _LEXICON_REF.sub(
-                lambda m: "(?:" + "|".join(re.escape(w) for w in self.words(m.group(1), where, label)) + ")", value)
+            return _LEXICON_REF.sub(lambda m: _alternation(tuple(self.words(m.group(1), where, label))), value)
         return value
 
     def words(self, name: str, where: tuple[Any, ...], label: str) -> list[str]:
