@@ -43,21 +43,22 @@ def check_verify(rule: Rule, params: dict[str, Any], call: CallView) -> list[Fin
     require_answer = params.get("require_answer", True)
     verify, details = p.compiled(params["verify"]), p.compiled(params["details"])
     exclude = p.compiled(params.get("exclude"))
-    asked = verified = False
+    asked = False
     for turn in call.script.segments:
         role = turn.speaker or "agent"
         if role in answerers and asked:
-            verified = True
+            return []  # verified: nothing said later can break the order
         if role not in speakers:
             continue
         question = call.search(turn, verify, negation=False)
-        if not verified:
-            detail = call.search(turn, details, exclude)
-            if detail is not None:
-                in_order = question is not None and question[1] <= detail[0]
-                if not (in_order and not require_answer):
-                    return [call.turn_finding(rule, turn, detail, "核实身份之前已提及欠款信息")]
+        detail = call.search(turn, details, exclude)
+        if detail is not None:
+            in_order = question is not None and question[1] <= detail[0]
+            if not (in_order and not require_answer):
+                return [call.turn_finding(rule, turn, detail, "核实身份之前已提及欠款信息")]
         if question is not None:
+            if not require_answer:
+                return []  # asking is enough
             asked = True
-            verified = verified or not require_answer
+    return []
     return []
