@@ -42,7 +42,8 @@ for _dialect, _mandarin in DIALECT.items():
 # it stands for (offsets survive): 薇信转我, 你这个老癞, 傻币.  Only spellings that are not words of
 # their own (威信 "prestige" is left alone).
 HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞赖": "老赖", "劳赖": "老赖", "老濑": "老赖",
-              "傻币": "傻逼", "沙币": "傻逼", "傻笔": "傻逼", "啤事": "屁事", "通迅录": "通讯录", "通汛录": "通讯录"}
+              "傻币": "傻逼", "沙币": "傻逼", "傻笔": "傻逼", "啤事": "屁事", "通迅录": "通讯录", "通汛录": "通讯录",
+              "通讯路": "通讯录", "通信录": "通讯录"}  # ASR mishearings and the variant spelling
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 
