@@ -13,7 +13,8 @@ from scriptlint.evaluate import evaluate, read_corpus
 from tests.conftest import ROOT
 
 LABELLED = ROOT / "corpora" / "labelled"
-DEV_SETS = ["corpus.jsonl", "dev_b.jsonl", "dev_c.jsonl", "dev_d.jsonl", "dev_e.jsonl", "dev_f.jsonl", "dev_g.jsonl"]
+DEV_SETS = ["corpus.jsonl", "dev_b.jsonl", "dev_c.jsonl", "dev_d.jsonl", "dev_e.jsonl", "dev_f.jsonl", "dev_g.jsonl",
+            "dev_h.jsonl", "dev_i.jsonl"]
 
 
 @pytest.mark.parametrize("name", DEV_SETS)
