@@ -34,7 +34,8 @@ for _code in (0x01D6, 0x01D8, 0x01DA, 0x01DC, 0x00FC):  # ǖ ǘ ǚ ǜ ü: pinyin
 # Dialect characters with a one-to-one Mandarin counterpart (Cantonese 唔/哋/喺/搵/佢/咗/嘅/睇/冇,
 # northern 俺), so that rules written in Mandarin read dialect speech too.
 DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "佢": "他", "咗": "了", "嘅": "的", "睇": "看",
-           "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什"}
+           "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什",
+           "恁": "你"}  # 恁: 你 in Henan and Shandong speech (恁再不还中不中)
 for _dialect, _mandarin in DIALECT.items():
     _WIDTH_AND_CASE[ord(_dialect)] = ord(_mandarin)
 
@@ -43,7 +44,9 @@ for _dialect, _mandarin in DIALECT.items():
 # their own (威信 "prestige" is left alone).
 HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞赖": "老赖", "劳赖": "老赖", "老濑": "老赖",
               "傻币": "傻逼", "沙币": "傻逼", "傻笔": "傻逼", "啤事": "屁事", "通迅录": "通讯录", "通汛录": "通讯录",
-              "通讯路": "通讯录", "通信录": "通讯录"}  # ASR mishearings and the variant spelling
+              "通讯路": "通讯录", "通信录": "通讯录",  # ASR mishearings and the variant spelling
+              "正信中心": "征信中心", "正信报告": "征信报告", "正信记录": "征信记录", "上正信": "上征信",
+              "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉"}
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 

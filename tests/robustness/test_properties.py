@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from scriptlint.documents import read_bytes
 from scriptlint.documents.positions import LineIndex
 from scriptlint.errors import InputError
-from scriptlint.normalize import fold, normalize
+from scriptlint.normalize import HOMOPHONES, fold, normalize
 from scriptlint.transcripts import open_calls
 from scriptlint.transcripts.call import Call
 from tests.robustness.fuzz_cli import fuzz
@@ -56,8 +56,22 @@ def test_normalised_offsets_map_to_raw_offsets(text):
         assert raw > previous  # monotonic: no two normalised characters share a raw one
         previous = raw
         if text[raw] == '"' and char in "“”":
-            continue  # a paired ASCII quote becomes curly: the only context-dependent fold
+            continue  # a paired ASCII quote becomes curly: a context-dependent fold
+        if _homophone_at(text, raw, char):
+            continue  # a dodge spelling replaced by its word (捞赖 → 老赖): context-dependent too
         assert fold(text[raw]) == char  # the character it came from, folded
+
+
+def _homophone_at(text: str, raw: int, char: str) -> bool:
+    """Whether ``text[raw]`` lies in a spelling of ``HOMOPHONES`` whose word has ``char`` there."""
+    folded = "".join(fold(c) for c in text)
+    for spelling, word in HOMOPHONES.items():
+        start = folded.find(spelling, max(0, raw - len(spelling) + 1))
+        while start != -1 and start <= raw:
+            if word[raw - start] == char:
+                return True
+            start = folded.find(spelling, start + 1)
+    return False
 
 
 @PROFILE
