@@ -316,7 +316,7 @@ def main():
         ratio = stats["dev_b"]["n"] / stats["dev"]["n"]
         if not DEV_B_RATIO[0] <= ratio <= DEV_B_RATIO[1]:
             errors.append(f"dev_b/dev size ratio {ratio:.2f} outside {DEV_B_RATIO}")
-    for name in ("dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j", "dev_k", "dev_l", "holdout"):
+    for name in (*DEV_FILES[1:], "holdout"):
         if any(r["provenance"] != "team" for r in data[name]):
             errors.append(f"{name}: held-out sets must contain only provenance 'team'")
     top_sim = check_holdout_similarity(data, errors)

@@ -33,9 +33,9 @@ for _code in (0x01D6, 0x01D8, 0x01DA, 0x01DC, 0x00FC):  # ǖ ǘ ǚ ǜ ü: pinyin
     _WIDTH_AND_CASE[_code] = ord("v")
 # Dialect characters with a one-to-one Mandarin counterpart (Cantonese 唔/哋/喺/搵/佢/咗/嘅/睇/冇,
 # northern 俺), so that rules written in Mandarin read dialect speech too.
-DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "佢": "他", "咗": "了", "嘅": "的", "睇": "看",
+DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "揾": "找", "佢": "他", "咗": "了", "嘅": "的", "睇": "看",
            "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什",
-           "恁": "你"}  # 恁: 你 in Henan and Shandong speech (恁再不还中不中)
+           "恁": "你", "侬": "你"}  # 恁: 你 in Henan and Shandong speech (恁再不还中不中); 侬: Wu
 for _dialect, _mandarin in DIALECT.items():
     _WIDTH_AND_CASE[ord(_dialect)] = ord(_mandarin)
 
