@@ -290,7 +290,13 @@ def check_holdout_similarity(data, errors):
 def main():
     quiet = "--quiet" in sys.argv
     errors = []
-    data = {name: load(name, path, errors) for name, path in FILES.items()}
+    # Between rounds the last held-out set has been released as a dev set and its successor is still
+    # being written: the file is absent, and only then are its checks skipped (loudly).
+    between_rounds = not os.path.exists(FILES["holdout"])
+    if between_rounds:
+        print("NOTE: no current held-out set (holdout.jsonl absent: released, successor not yet written)")
+    data = {name: [] if name == "holdout" and between_rounds else load(name, path, errors)
+            for name, path in FILES.items()}
     for name, recs in data.items():
         for r in recs:
             validate_record(name, r, errors)
@@ -308,7 +314,8 @@ def main():
                 seen_text.setdefault(key, r["_where"])
     stats = {name: counts(recs) for name, recs in data.items()}
     for name in data:
-        check_minimums(name, stats[name], errors)
+        if not (name == "holdout" and between_rounds):
+            check_minimums(name, stats[name], errors)
     seed_total = sum(s["tag"]["seed"] for s in stats.values())
     if seed_total > MAX_SEED_LINES:
         errors.append(f"too many seed lines: {seed_total} > {MAX_SEED_LINES}")
