@@ -119,7 +119,8 @@ class ContextFilter:
         left = max(left, start - self.lex.window)
         cue = self._last_cue(sentence, left, start)
         if cue is None:
-            return None
+            # a cue that runs into the match (不|可以恐吓客户: the pattern reads 可以恐吓)
+            return self._straddling_cue(sentence, start)
         word, cue_end = cue
         between = sentence[cue_end:start]
         # 不会因为逾期就让您坐牢: the 就 of a negated cause belongs to the cause, only a contrast ends it
@@ -127,6 +128,13 @@ class ContextFilter:
         if any(b in between for b in breakers):
             return None
         return word
+
+    def _straddling_cue(self, sentence: str, start: int) -> str | None:
+        for cue in self.lex.cues:
+            position = sentence.find(cue, max(0, start - len(cue) + 1), start + len(cue) - 1)
+            if position != -1 and position < start and not self._false_friend(sentence, position, cue):
+                return cue
+        return None
 
     def _last_cue(self, sentence: str, left: int, right: int, cues: tuple[str, ...] | None = None,
                   false_friends: tuple[str, ...] | None = None) -> tuple[str, int] | None:
@@ -272,7 +280,10 @@ class ContextFilter:
             self._ban_pattern = re.compile(
                 rf"({alternation})(?:随意|随便|轻易|私自|擅自|主动|公开|再)?"
                 rf"(?:(?:向|对|跟|和|给)[^,。!?;:我]{{1,6}}?)?(?:{verbs})")
-        for match in self._ban_pattern.finditer(sentence, left, start):
+        # the verb of saying may open the match itself (别跟客户|说“我们已经立案了”)
+        for match in self._ban_pattern.finditer(sentence, left, min(len(sentence), start + _BAN_REACH)):
+            if match.start() >= start:
+                break
             if self._false_friend(sentence, match.start(), match.group(1)):
                 continue
             # the agent's own reticence, not a ban (我不会说第二遍, 丑话不能说太满)
