@@ -52,16 +52,38 @@ def test_pinyin_next_to_han_is_joined_across_evasion_noise():
     assert normalize("你个sha 币").text == "你个sha币"
     assert normalize("你个傻 币").text == "你个傻逼"  # homophones are read after the noise is gone
     assert normalize("bao 你通讯录").text == "bao你通讯录"
-    assert normalize("明天上 men").text == "明天上men"
+    assert normalize("明天上 men").text == "明天上门"  # then read as the word it spells
     assert normalize("hello world").text == "hello world"  # two English words keep their space
     norm = normalize("tong - 讯录")
-    assert norm.text == "tong讯录" and norm.span_to_raw(4, 6) == (7, 9)
+    assert norm.text == "通讯录" and norm.span_to_raw(0, 3) == (0, 9)
 
 
 def test_hyphenated_pinyin_is_joined():
     norm = normalize("你的 tong-xun-lu 打包好了")
-    assert norm.text == "你的tongxunlu打包好了"
-    assert norm.span_to_raw(2, 11) == (3, 14)
+    assert norm.text == "你的通讯录打包好了"
+    assert norm.span_to_raw(2, 5) == (3, 14)
+
+
+def test_spaced_pinyin_syllables_are_one_word():
+    assert normalize("另外还要收 shou xu fei 五百").text == "另外还要收手续费五百"
+    assert normalize("明天就会有 j ing cha 上门").text == "明天就会有警察上门"
+    assert normalize("你说别打？mei yong，我们照样打").text == "你说别打?meiyong,我们照样打"
+    # English words seldom read as pinyin syllables, so they keep their spaces
+    assert normalize("thank you for the call").text == "thank you for the call"
+    assert normalize("i am in the car").text == "i am in the car"
+
+
+def test_pinyin_spellings_read_as_the_word():
+    raw = "这里是 j.i.n.g 侦，请找lian xi ren，警cha来了"
+    norm = normalize(raw)
+    assert norm.text == "这里是经侦,请找联系人,警察来了"
+    spans = {word: norm.span_to_raw(norm.text.index(word), norm.text.index(word) + len(word))
+             for word in ("经侦", "联系人", "警察")}
+    assert {word: raw[a:b] for word, (a, b) in spans.items()} == {
+        "经侦": "j.i.n.g 侦", "联系人": "lian xi ren", "警察": "警cha"}
+    # a spelling inside a longer run of letters is not the word (xjing察), nor is a bare syllable
+    assert normalize("xjing察").text == "xjing察"
+    assert normalize_many(["收shouxufei", "jingcha来了"]) == ("收手续费\n警察来了", [0, 5])
 
 
 def test_paired_ascii_quotes_are_a_quotation_not_noise():

@@ -54,6 +54,95 @@ def _dehomophone(text: str) -> str:
     return _HOMOPHONE.sub(lambda m: HOMOPHONES[m.group()], text)
 
 
+# Words spelt wholly or partly in pinyin to dodge a keyword filter (jingcha, jing察, 警cha, shouxufei,
+# lian xi ren once its spaces are gone), read as the word itself.  Only words of two or more
+# syllables whose spelling is not an everyday word of its own; the pinyin side of a mixed spelling
+# must not run into other letters (jing察 but not xjing察).  The packs may list the same spellings:
+# they are normalised with this function too.
+PINYIN_SPELLINGS = {
+    "警察": "jing cha", "公安": "gong an", "法院": "fa yuan", "检察院": "jian cha yuan", "派出所": "pai chu suo",
+    "经侦": "jing zhen", "刑警": "xing jing", "法官": "fa guan", "律师": "lv shi", "律师函": "lv shi han",
+    "坐牢": "zuo lao", "拘留": "ju liu", "判刑": "pan xing", "起诉": "qi su", "立案": "li an", "通缉": "tong ji",
+    "进去": "jin qu", "蹲监狱": "dun jian yu", "监狱": "jian yu", "犯罪": "fan zui", "诈骗": "zha pian",
+    "老赖": "lao lai", "征信": "zheng xin", "黑名单": "hei ming dan", "失信": "shi xin",
+    "通讯录": "tong xun lu", "联系人": "lian xi ren", "紧急联系人": "jin ji lian xi ren",
+    "家人": "jia ren", "父母": "fu mu", "老婆": "lao po", "老公": "lao gong", "孩子": "hai zi",
+    "单位": "dan wei", "领导": "ling dao", "同事": "tong shi",
+    "上门": "shang men", "爆通讯录": "bao tong xun lu",
+    "手续费": "shou xu fei", "服务费": "fu wu fei", "违约金": "wei yue jin", "滞纳金": "zhi na jin",
+    "管理费": "guan li fei", "上门费": "shang men fei", "利息": "li xi",
+    "身份证": "shen fen zheng", "银行卡": "yin hang ka", "住址": "zhu zhi",
+    "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
+    "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
+}
+
+
+def _spellings() -> dict[str, str]:
+    """Every spelling of each word that mixes in at least one pinyin syllable, mapped to the word."""
+    from itertools import product
+
+    table: dict[str, str] = {}
+    for word, reading in PINYIN_SPELLINGS.items():
+        syllables = reading.split()
+        if len(syllables) != len(word):
+            raise ValueError(f"PINYIN_SPELLINGS[{word!r}] needs one syllable per character")
+        for choice in product((False, True), repeat=len(word)):
+            if any(choice):
+                table["".join(s if latin else ch for ch, s, latin in zip(word, syllables, choice, strict=True))] = word
+    return table
+
+
+@lru_cache(maxsize=1)
+def _spelling_matcher() -> tuple[dict[str, str], re.Pattern[str]]:
+    # built on first use: most text has no pinyin, and a clean run should not pay for it
+    table = _spellings()
+    pattern = re.compile(
+        "|".join(
+            # a spelling that starts or ends in letters must start or end the run of letters
+            ("(?<![a-z])" if spelling[0].isascii() else "") + re.escape(spelling)
+            + ("(?![a-z])" if spelling[-1].isascii() else "")
+            for spelling in sorted(table, key=len, reverse=True)
+        )
+    )
+    return table, pattern
+
+
+_HAS_LETTERS = re.compile("[a-z]{2}")
+
+
+def _depinyin(text: str) -> tuple[str, list[int]]:
+    """``text`` with pinyin spellings replaced by their words, and the positions of ``text`` that the
+    shorter words leave out (each word keeps the first positions of its spelling)."""
+    if not _HAS_LETTERS.search(text):
+        return text, []
+    table, pattern = _spelling_matcher()
+    dropped: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        word = table[match.group()]
+        pieces.append(text[last:match.start()])
+        pieces.append(word)
+        dropped.extend(range(match.start() + len(word), match.end()))
+        last = match.end()
+    if not dropped and not pieces:
+        return text, []
+    pieces.append(text[last:])
+    return "".join(pieces), dropped
+
+
+def _compose(removed: list[int], dropped: list[int]) -> list[int]:
+    """Raw positions removed by both steps: ``removed`` are raw positions, ``dropped`` positions of
+    the text that ``removed`` left."""
+    if not dropped:
+        return removed
+    if not removed:
+        return sorted(set(dropped))
+    # the text position p sits at raw p + (number of removed raw positions before it)
+    gaps = [position - j for j, position in enumerate(removed)]
+    return sorted(set(removed).union(p + bisect_right(gaps, p) for p in dropped))
+
+
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Noise inside a word: up to three filler characters between two Han characters, between
@@ -134,7 +223,14 @@ class Normalized:
         if end <= start:
             raw_start = self.to_raw(start)
             return raw_start, raw_start
-        return self.to_raw(start), self.to_raw(end - 1) + 1
+        raw_end = self.to_raw(end - 1) + 1
+        # a word read from pinyin keeps the first positions of its spelling: take in the rest (the
+        # only letters or Han characters ever removed), not the evasion noise after it
+        stop = self.to_raw(end)
+        for probe in range(raw_end, stop):
+            if self.raw[probe].isalnum():
+                raw_end = probe + 1
+        return self.to_raw(start), raw_end
 
 
 def fold(text: str) -> str:
@@ -143,25 +239,51 @@ def fold(text: str) -> str:
     return _curl_quotes(text.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(text) else text)
 
 
+# Pinyin spelt out with spaces between syllables (收 shou xu fei 五百, 你的 lian xi ren 我们都有,
+# j ing cha): a run of letter groups that all read as pinyin (one to four syllables, or a lone
+# initial) is one word, so the spaces go.  English rarely passes the syllable test (thank, the, ok).
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un"
+                    r"|ia|ua|uo|a|o|e|i|u|v)")
+_PINYIN_GROUP = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,4}}|zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]")
+_LETTER_CHAIN = re.compile(r"(?<![a-z])[a-z]+(?:[ \t][a-z]+)+(?![a-z])")
+_SPACED_LETTERS = re.compile(r"[a-z][ \t][a-z]")
+
+
+def _pinyin_spaces(folded: str) -> list[int]:
+    positions: list[int] = []
+    for chain in _LETTER_CHAIN.finditer(folded):
+        groups = chain.group().split()
+        if all(_PINYIN_GROUP.fullmatch(group) for group in groups):
+            offset = chain.start()
+            positions.extend(offset + i for i, ch in enumerate(chain.group()) if ch in " \t")
+    return positions
+
+
 def _remove_noise(folded: str) -> tuple[str, list[int]]:
     """``folded`` without evasion noise, and the removed positions in ascending order."""
     removed: list[int] = []
-    pieces: list[str] = []
-    last = 0
     for match in _NOISE.finditer(folded):
-        pieces.append(folded[last : match.start()])
         removed.extend(range(match.start(), match.end()))
-        last = match.end()
+    if _SPACED_LETTERS.search(folded):
+        removed = sorted(set(removed).union(_pinyin_spaces(folded)))
     if not removed:
         return folded, removed
+    pieces: list[str] = []
+    last = 0
+    for position in removed:
+        pieces.append(folded[last:position])
+        last = position + 1
     pieces.append(folded[last:])
     return "".join(pieces), removed
 
 
 def normalize(raw: str) -> Normalized:
-    # Homophones after the noise is gone, so that 傻 币 and sha 币 read like 傻币 and sha币.
+    # Homophones and pinyin after the noise is gone, so that 傻 币 and sha 币 read like 傻币, and
+    # lian xi ren like lianxiren.
     text, removed = _remove_noise(fold(raw))
-    text = _dehomophone(text)
+    text, dropped = _depinyin(_dehomophone(text))
+    removed = _compose(removed, dropped)
     if not removed:
         return Normalized(text, raw, [])
     gaps = [position - j for j, position in enumerate(removed)]
@@ -184,7 +306,8 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
         simplified = "\n".join(to_simplified(raw) for raw in raws)
     folded = _curl_quotes(simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified)
     text, removed = _remove_noise(folded)
-    text = _dehomophone(text)
+    text, dropped = _depinyin(_dehomophone(text))
+    removed = _compose(removed, dropped)
     starts: list[int] = []
     position = 0
     for raw in raws:
