@@ -104,7 +104,8 @@ DEV_B_RATIO = (0.10, 0.35)  # dev_b size relative to dev; the dev set grows as r
 # character-bigram Jaccard similarity between a holdout line and any line of a dev file.
 MAX_HOLDOUT_SIMILARITY = 0.40
 # every file the rule writers may read
-DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j", "dev_k", "dev_l", "dev_m")
+DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j", "dev_k", "dev_l",
+             "dev_m")
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
