@@ -87,3 +87,22 @@ def test_shipped_packs_load_and_every_rule_cites_a_basis():
     for rule in ruleset.rules:
         assert rule.basis and all(b.source for b in rule.basis), rule.id
         assert rule.suggestion and rule.message, rule.id
+
+
+def test_every_regex_literal_can_occur_in_normalised_text(linter):
+    """Regexes are matched against normalised text, so a literal in upper case, traditional script or
+    dialect (实名APP, 冇) would never match: the loader folds them as it folds the text."""
+    from scriptlint.normalize import fold
+
+    unreachable = sorted({(rule.id, anchor) for rule in linter.ruleset.rules
+                          for pattern in getattr(rule, "patterns", [])
+                          for anchor in (pattern.anchors() if hasattr(pattern, "anchors") else None) or ()
+                          if fold(anchor) != anchor})
+    assert unreachable == []
+
+
+def test_fold_pattern_keeps_escapes_and_full_width_metacharacters_literal():
+    from scriptlint.normalize import fold_pattern
+
+    assert fold_pattern(r"实名APP\S\p{Han}（欠款）[A-Z]冇") == r"实名app\S\p{Han}\(欠款\)[a-z]没"
+    assert fold_pattern("還錢") == "还钱"

@@ -35,7 +35,7 @@ for _code in (0x01D6, 0x01D8, 0x01DA, 0x01DC, 0x00FC):  # ǖ ǘ ǚ ǜ ü: pinyin
 # northern 俺), so that rules written in Mandarin read dialect speech too.
 DIALECT = {"唔": "不", "哋": "们", "喺": "在", "搵": "找", "揾": "找", "佢": "他", "咗": "了", "嘅": "的", "睇": "看",
            "冇": "没", "嘢": "东", "俾": "给", "俺": "我", "畀": "给", "咁": "这", "乜": "什",
-           "恁": "你", "侬": "你"}  # 恁: 你 in Henan and Shandong speech (恁再不还中不中); 侬: Wu
+           "恁": "你", "侬": "你", "啲": "的"}  # 恁: 你 in Henan and Shandong speech (恁再不还中不中); 侬: Wu
 for _dialect, _mandarin in DIALECT.items():
     _WIDTH_AND_CASE[ord(_dialect)] = ord(_mandarin)
 
@@ -231,6 +231,34 @@ class Normalized:
             if self.raw[probe].isalnum():
                 raw_end = probe + 1
         return self.to_raw(start), raw_end
+
+
+_METACHARACTERS = frozenset(".^$*+?{}[]|()\\")
+
+
+def fold_pattern(pattern: str) -> str:
+    """A pack's regular expression in the form of the text it is matched against: simplified,
+    dialect characters read as Mandarin, literals half-width and lower case.  Escapes (\\S,
+    \\p{Han}) stay as written, and a full-width metacharacter stays a literal (（ → \\().  Without
+    this a literal like 实名APP or 冇 could never match normalised text."""
+    pattern = to_simplified(pattern)
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            width = 2
+            if pattern[i + 1] in "pP" and pattern.startswith("{", i + 2):
+                width = pattern.index("}", i) + 1 - i
+            out.append(pattern[i:i + width])
+            i += width
+            continue
+        mapped = ch.translate(_WIDTH_AND_CASE)
+        if mapped != ch and not ch.isascii() and mapped in _METACHARACTERS:
+            mapped = "\\" + mapped
+        out.append(mapped)
+        i += 1
+    return "".join(out)
 
 
 def fold(text: str) -> str:

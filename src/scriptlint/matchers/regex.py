@@ -19,7 +19,7 @@ from scriptlint import cache
 from scriptlint.matchers.base import Matcher, SentenceView, Span
 from scriptlint.matchers.charfreq import literal_frequency
 from scriptlint.matchers.fastre import MAX_FAST_LENGTH, compile_fast
-from scriptlint.normalize import to_simplified
+from scriptlint.normalize import fold_pattern
 
 _MAX_CLASS_ANCHORS = 12  # a character class with more members is not worth an anchor set
 _MAX_PRODUCT = 256  # literals multiplied out of consecutive alternations, at most
@@ -53,7 +53,7 @@ class RegexMatcher(Matcher):
     kind = "regex"
 
     def __init__(self, pattern: str, token_mode: bool) -> None:
-        self.pattern = to_simplified(pattern)
+        self.pattern = fold_pattern(pattern)
         self.needs_tokens = token_mode
         # RE2 compiles on first use when it is known to accept the pattern (the start-up cache):
         # a small file reaches few patterns, and most searches run on ``re`` anyway (see fastre).
