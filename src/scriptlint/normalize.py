@@ -46,7 +46,8 @@ HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞�
               "傻币": "傻逼", "沙币": "傻逼", "傻笔": "傻逼", "啤事": "屁事", "通迅录": "通讯录", "通汛录": "通讯录",
               "通讯路": "通讯录", "通信录": "通讯录",  # ASR mishearings and the variant spelling
               "正信中心": "征信中心", "正信报告": "征信报告", "正信记录": "征信记录", "上正信": "上征信",
-              "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉"}
+              "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉",
+              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结"}
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 
@@ -74,6 +75,7 @@ PINYIN_SPELLINGS = {
     "身份证": "shen fen zheng", "银行卡": "yin hang ka", "住址": "zhu zhi",
     "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
     "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
+    "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
 }
 
 
