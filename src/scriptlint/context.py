@@ -100,6 +100,9 @@ class ContextFilter:
         # a speaker and a verb of saying (客户称, 客户反映) may open the match itself; two-character
         # cues (自称, 谎称) are what impersonation patterns read, so they never do
         endings = lexicon.overlapping_cue_endings
+        self._cue_set = frozenset(lexicon.cues)
+        self._cue_lengths = sorted({len(c) for c in lexicon.cues})
+        self._longest_cue = max(self._cue_lengths, default=0)
         self._saying_cues = tuple(c for c in lexicon.reported if len(c) > 2 and endings and c.endswith(endings))
 
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
@@ -130,10 +133,15 @@ class ContextFilter:
         return word
 
     def _straddling_cue(self, sentence: str, start: int) -> str | None:
-        for cue in self.lex.cues:
-            position = sentence.find(cue, max(0, start - len(cue) + 1), start + len(cue) - 1)
-            if position != -1 and position < start and not self._false_friend(sentence, position, cue):
-                return cue
+        # set lookups of the few substrings that cross ``start``: this runs for most matches
+        for back in range(1, min(start, self._longest_cue - 1) + 1):
+            position = start - back
+            for length in self._cue_lengths:
+                if length <= back:
+                    continue
+                cue = sentence[position:position + length]
+                if cue in self._cue_set and not self._false_friend(sentence, position, cue):
+                    return cue
         return None
 
     def _last_cue(self, sentence: str, left: int, right: int, cues: tuple[str, ...] | None = None,

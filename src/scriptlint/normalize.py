@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Full-width ASCII block (U+FF01–U+FF5E) → ASCII, ideographic space → space, and ASCII lower case.
@@ -95,9 +96,12 @@ def _spellings() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _spelling_matcher() -> tuple[dict[str, str], re.Pattern[str]]:
+def _spelling_matcher() -> tuple[dict[str, str], re.Pattern[str], frozenset[str]]:
     # built on first use: most text has no pinyin, and a clean run should not pay for it
     table = _spellings()
+    # every run of letters inside a spelling is a whole run of the text (the boundaries below), so a
+    # text can hold a spelling only next to a run of letters from this set
+    segments = frozenset(run for spelling in table for run in _LETTER_RUN.findall(spelling))
     pattern = re.compile(
         "|".join(
             # a spelling that starts or ends in letters must start or end the run of letters
@@ -106,10 +110,12 @@ def _spelling_matcher() -> tuple[dict[str, str], re.Pattern[str]]:
             for spelling in sorted(table, key=len, reverse=True)
         )
     )
-    return table, pattern
+    return table, pattern, segments
 
 
 _HAS_LETTERS = re.compile("[a-z]{2}")
+_LETTER_RUN = re.compile("[a-z]+")
+_REACH = max(len(word) for word in PINYIN_SPELLINGS)  # Han characters a spelling may hold around a run
 
 
 def _depinyin(text: str) -> tuple[str, list[int]]:
@@ -117,11 +123,11 @@ def _depinyin(text: str) -> tuple[str, list[int]]:
     shorter words leave out (each word keeps the first positions of its spelling)."""
     if not _HAS_LETTERS.search(text):
         return text, []
-    table, pattern = _spelling_matcher()
+    table, pattern, segments = _spelling_matcher()
     dropped: list[int] = []
     pieces: list[str] = []
     last = 0
-    for match in pattern.finditer(text):
+    for match in _spelling_matches(text, pattern, segments):
         word = table[match.group()]
         pieces.append(text[last:match.start()])
         pieces.append(word)
@@ -131,6 +137,28 @@ def _depinyin(text: str) -> tuple[str, list[int]]:
         return text, []
     pieces.append(text[last:])
     return "".join(pieces), dropped
+
+
+def _spelling_matches(text: str, pattern: re.Pattern[str], segments: frozenset[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern``, searched only around the runs of letters that a spelling can hold
+    (a long call has many letters — app, ok, A1024 — and few spellings)."""
+    searched_to = 0
+    for run in _LETTER_RUN.finditer(text):
+        if run.group() not in segments or run.end() <= searched_to:
+            continue
+        # a spelling holding this run starts and ends within _REACH syllables of it; the window must
+        # not end inside a run of letters, or the search would see a boundary that is not there
+        position = max(searched_to, run.start() - 6 * _REACH)
+        end = min(len(text), run.end() + 6 * _REACH)
+        while end < len(text) and "a" <= text[end] <= "z" and "a" <= text[end - 1] <= "z":
+            end += 1
+        while True:
+            match = pattern.search(text, position, end)
+            if match is None or match.start() >= run.end():
+                break
+            yield match
+            position = searched_to = match.end()
+        searched_to = max(searched_to, run.end())
 
 
 def _compose(removed: list[int], dropped: list[int]) -> list[int]:
@@ -244,6 +272,8 @@ def fold_pattern(pattern: str) -> str:
     \\p{Han}) stay as written, and a full-width metacharacter stays a literal (（ → \\().  Without
     this a literal like 实名APP or 冇 could never match normalised text."""
     pattern = to_simplified(pattern)
+    if not _FOLDABLE.search(pattern):
+        return pattern  # most patterns: nothing to fold, so no walk over their characters
     out: list[str] = []
     i = 0
     while i < len(pattern):
