@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Full-width ASCII block (U+FF01–U+FF5E) → ASCII, ideographic space → space, and ASCII lower case.
