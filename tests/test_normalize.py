@@ -92,3 +92,15 @@ def test_paired_ascii_quotes_are_a_quotation_not_noise():
     assert normalize('你个傻"逼').text == "你个傻逼"  # a lone quote inside a word is evasion noise
     assert normalize('你个傻"逼"').text == '你个傻逼"'  # so is a pair around one character
     assert normalize_many(['他说"等着瞧"', '傻"逼'])[0] == "他说“等着瞧”\n傻逼"
+
+
+_PINYIN_SOUP = list("jingchashouxufeilianxrenzuolao警察手续费联系人坐牢 ,。ab1")
+
+
+@given(st.text(alphabet=st.sampled_from(_PINYIN_SOUP), max_size=60))
+def test_windowed_pinyin_search_finds_what_a_whole_text_search_finds(text):
+    from scriptlint.normalize import _spelling_matcher, _spelling_matches
+
+    _table, pattern, segments = _spelling_matcher()
+    assert [m.span() for m in _spelling_matches(text, pattern, segments)] == [
+        m.span() for m in pattern.finditer(text)]
