@@ -60,11 +60,11 @@ def _dehomophone(text: str) -> str:
 # lian xi ren once its spaces are gone), read as the word itself.  Only words of two or more
 # syllables whose spelling is not an everyday word of its own; the pinyin side of a mixed spelling
 # must not run into other letters (jing察 but not xjing察).  The packs may list the same spellings:
-# they are normalised with this function too.
+# they are normalised with this function too.  立案 is left out: its spelling lian is 脸, 连, 恋 … too.
 PINYIN_SPELLINGS = {
     "警察": "jing cha", "公安": "gong an", "法院": "fa yuan", "检察院": "jian cha yuan", "派出所": "pai chu suo",
     "经侦": "jing zhen", "刑警": "xing jing", "法官": "fa guan", "律师": "lv shi", "律师函": "lv shi han",
-    "坐牢": "zuo lao", "拘留": "ju liu", "判刑": "pan xing", "起诉": "qi su", "立案": "li an", "通缉": "tong ji",
+    "坐牢": "zuo lao", "拘留": "ju liu", "判刑": "pan xing", "起诉": "qi su", "通缉": "tong ji",
     "进去": "jin qu", "蹲监狱": "dun jian yu", "监狱": "jian yu", "犯罪": "fan zui", "诈骗": "zha pian",
     "老赖": "lao lai", "征信": "zheng xin", "黑名单": "hei ming dan", "失信": "shi xin",
     "通讯录": "tong xun lu", "联系人": "lian xi ren", "紧急联系人": "jin ji lian xi ren",
