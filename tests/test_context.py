@@ -195,3 +195,15 @@ def test_praised_quotations_are_coaching(linter, text, rule):
 ])
 def test_unpraised_or_split_quotations_stay_mentions(linter, text):
     assert fired(linter, text) == []
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a negation cue that runs into the match (不|可以恐吓) negates it; Cantonese 唔 reads as 不
+    ("公司規定：催收員唔可以恐嚇客戶。", False),
+    ("你们可以恐吓他一下。", True),
+    # a ban whose verb of saying opens the match (别跟客户|说“…”) makes the quotation a mention
+    ("主管提醒：别跟客户说“我们已经立案了”，没有立案就是没有。", False),
+    ("你就跟客户说“我们已经立案了”。", True),
+])
+def test_cues_that_overlap_the_match(linter, text, committed):
+    assert bool(fired(linter, text)) is committed
