@@ -331,8 +331,9 @@ def _remove_noise(folded: str) -> tuple[str, list[int]]:
         return folded, removed
     pieces: list[str] = []
     last = 0
-    for position in removed:
-        pieces.append(folded[last:position])
+    for position in removed:  # one slice per run of removed positions, not per position
+        if position > last:
+            pieces.append(folded[last:position])
         last = position + 1
     pieces.append(folded[last:])
     return "".join(pieces), removed
@@ -340,7 +341,7 @@ def _remove_noise(folded: str) -> tuple[str, list[int]]:
 
 def normalize(raw: str) -> Normalized:
     # Homophones and pinyin after the noise is gone, so that 傻 币 and sha 币 read like 傻币, and
-    # lian xi ren like lianxiren.
+    # lian xi ren (its spaces gone) like 联系人.
     text, removed = _remove_noise(fold(raw))
     text, dropped = _depinyin(_dehomophone(text))
     removed = _compose(removed, dropped)
