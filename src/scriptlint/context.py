@@ -47,6 +47,7 @@ class ContextLexicon:
     reported: tuple[str, ...] = ()
     not_reported: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()
+    negation_inside: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
     speech_bans: tuple[str, ...] = ()
@@ -74,6 +75,7 @@ class ContextLexicon:
             reported=_terms(data.get("reported", {}).get("cues", [])),
             not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
             negation_after=_terms(negation.get("after", [])),
+            negation_inside=_terms(negation.get("inside", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
             frames=_terms(data.get("reported", {}).get("frames", [])),
             speech_bans=_terms(data.get("reported", {}).get("speech_bans", [])),
@@ -115,9 +117,14 @@ class ContextFilter:
             if cue is not None:
                 return cue[0]
         _, right = clause_bounds(sentence, start, end)
-        tail = sentence[start + 1:min(right, end + 12)]  # may sit inside a long match, too
+        tail = sentence[start + 1:min(right, end + 16)]  # may sit inside a long match, too
         for cue in self.lex.negation_after:
             if cue in tail:
+                return cue
+        # a ban between a topic and its verb lies inside a loose match (通讯录数据不得导出)
+        for cue in self.lex.negation_inside:
+            position = sentence.find(cue, start + 1, end - 1)
+            if position != -1 and not self._false_friend(sentence, position, cue):
                 return cue
         left = max(left, start - self.lex.window)
         cue = self._last_cue(sentence, left, start)
@@ -228,9 +235,11 @@ class ContextFilter:
             return True
         if self._opens_with_saying_cue(sentence, left, start):
             return True
-        if self.lex.reported and self._last_cue(sentence, left, start, self.lex.reported,
-                                                self.lex.not_reported) is not None:
-            return True
+        if self.lex.reported:
+            cue = self._last_cue(sentence, left, start, self.lex.reported, self.lex.not_reported)
+            # a contrast after the report turns to the speaker's own words (您说不要再打了，但是…我们还是得打)
+            if cue is not None and not any(c in sentence[cue[1]:start] for c in _OWN_TURN):
+                return True
         quote = quoted_span(sentence, start, end)
         if quote is None:
             closing = _orphan_closing(sentence, start, end)
@@ -321,6 +330,10 @@ _OPTION_REACH = 40  # an option's text runs at most this far after its label
 _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (等模糊威胁用语)
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
 _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
+
+
+# contrasts strong enough to end a reported clause (not 但, which also opens 但凡 and 不但)
+_OWN_TURN = ("但是", "可是", "不过")
 
 
 def _exam_option(sentence: str, start: int) -> bool:

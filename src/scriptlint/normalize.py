@@ -48,7 +48,7 @@ HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞�
               "通讯路": "通讯录", "通信录": "通讯录",  # ASR mishearings and the variant spelling
               "正信中心": "征信中心", "正信报告": "征信报告", "正信记录": "征信记录", "上正信": "上征信",
               "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉",
-              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结"}
+              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结", "谐商": "协商"}
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 
@@ -74,6 +74,7 @@ PINYIN_SPELLINGS = {
     "手续费": "shou xu fei", "服务费": "fu wu fei", "违约金": "wei yue jin", "滞纳金": "zhi na jin",
     "管理费": "guan li fei", "上门费": "shang men fei", "利息": "li xi",
     "身份证": "shen fen zheng", "银行卡": "yin hang ka", "住址": "zhu zhi",
+    "黑户": "hei hu", "私户": "si hu", "炸机": "zha ji",
     "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
     "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
     "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
@@ -225,13 +226,20 @@ def to_simplified(text: str) -> str:
     if not text or not _has_han(text):
         return text
     converted = _opencc().convert(text)
-    if len(converted) == len(text):
-        return converted
-    out = []
-    for ch in text:
-        single = _opencc().convert(ch)
-        out.append(single if len(single) == 1 else ch)
-    return "".join(out)
+    if len(converted) != len(text):
+        return "".join(_simplified_char(ch) for ch in text)
+    if converted == text:
+        return text
+    # OpenCC's phrase table also rewrites characters that are already simplified (万一坏了 → 万一坯了):
+    # keep a character that converts to itself on its own.
+    return "".join(new if new == old or _simplified_char(old) != old else old
+                   for old, new in zip(text, converted, strict=True))
+
+
+@lru_cache(maxsize=8192)
+def _simplified_char(ch: str) -> str:
+    single = _opencc().convert(ch)
+    return single if len(single) == 1 else ch
 
 
 @dataclass(slots=True)
