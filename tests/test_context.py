@@ -207,3 +207,18 @@ def test_unpraised_or_split_quotations_stay_mentions(linter, text):
 ])
 def test_cues_that_overlap_the_match(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a yes/no question answered with a denial in the next sentence names the act without doing it
+    ("我们会不会跟您家人说？不会的，除非您自己愿意告诉他们。", False),
+    ("会不会找你家人？当然会，你不还就找。", True),
+    # a prohibition between a topic and its verb negates a loose match (通讯录数据|不得|导出到表格)
+    ("他的通讯录我们不得导出到表格。", False),
+    ("他的通讯录我们已经导出到表格了。", True),
+    # a report ends where the speaker turns to their own words with a contrast
+    ("阿姨您说不要再打了但是您儿子不还的话我们还是得每天给您打早中晚都会打", True),
+    ("您说我们早中晚都会打电话来，这个我们核实一下。", False),
+])
+def test_denied_questions_inner_bans_and_contrasts_after_reports(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

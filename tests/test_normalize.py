@@ -104,3 +104,10 @@ def test_windowed_pinyin_search_finds_what_a_whole_text_search_finds(text):
     _table, pattern, segments = _spelling_matcher()
     assert [m.span() for m in _spelling_matches(text, pattern, segments)] == [
         m.span() for m in pattern.finditer(text)]
+
+
+def test_simplified_text_survives_opencc_phrase_conversions():
+    # OpenCC's t2s phrase table reads 一坏 as a traditional phrase; simplified text must not change
+    assert normalize("门锁万一坏了").text == "门锁万一坏了"
+    # next to traditional characters the phrase conversion is right and is kept
+    assert normalize("三個工作日內回覆。").text == "三个工作日内回复。"

@@ -48,6 +48,7 @@ class ContextLexicon:
     not_reported: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()
     negation_inside: tuple[str, ...] = ()
+    denials: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
     speech_bans: tuple[str, ...] = ()
@@ -76,6 +77,7 @@ class ContextLexicon:
             not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
             negation_after=_terms(negation.get("after", [])),
             negation_inside=_terms(negation.get("inside", [])),
+            denials=_terms(negation.get("denials", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
             frames=_terms(data.get("reported", {}).get("frames", [])),
             speech_bans=_terms(data.get("reported", {}).get("speech_bans", [])),
@@ -138,6 +140,17 @@ class ContextFilter:
         if any(b in between for b in breakers):
             return None
         return word
+
+    def denied_question(self, text: str, end: int) -> bool:
+        """The sentence ending at ``end`` of ``text`` is a yes/no question that the next sentence
+        answers with a denial (我们会不会跟您家人说？不会的): what the question names is negated."""
+        if text[end:end + 1] != "?":
+            return False
+        answer = text[end + 1:end + 1 + _LONGEST_DENIAL].lstrip(" ,~")
+        if not answer.startswith(self.lex.denials):
+            return False
+        question = text[max(0, text.rfind("\n", 0, end) + 1, end - 40):end]
+        return any(marker in question for marker in _YES_NO_MARKERS)
 
     def _straddling_cue(self, sentence: str, start: int) -> str | None:
         # set lookups of the few substrings that cross ``start``: this runs for most matches
@@ -331,6 +344,10 @@ _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (�
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
 _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 
+
+# a yes/no question (会不会…？) and the longest answer that denies it
+_YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不可以", "要不要", "吗", "么")
+_LONGEST_DENIAL = 8
 
 # contrasts strong enough to end a reported clause (not 但, which also opens 但凡 and 不但)
 _OWN_TURN = ("但是", "可是", "不过")

@@ -78,9 +78,12 @@ class Engine:
         for sentence_number in sorted(plan):
             start, end = index.spans[sentence_number]
             view = SentenceView(text[start:end])
+            denied = self.context.denied_question(text, end)
             for slot_number in sorted(plan[sentence_number]):
                 slot = self.prefilter.slots[slot_number]
                 if role not in slot.rule.roles or (screened and slot.requires and not slot.admits(view.text)):
+                    continue
+                if denied and slot.rule.context.negation:
                     continue
                 for m_start, m_end in slot.matcher.find(view):
                     if self._keep(slot.rule, view, m_start, m_end):

@@ -231,9 +231,14 @@ def to_simplified(text: str) -> str:
     if converted == text:
         return text
     # OpenCC's phrase table also rewrites characters that are already simplified (万一坏了 → 万一坯了):
-    # keep a character that converts to itself on its own.
-    return "".join(new if new == old or _simplified_char(old) != old else old
-                   for old, new in zip(text, converted, strict=True))
+    # a character that converts to itself on its own keeps its phrase conversion only next to a
+    # traditional character (內回覆 → 内回复).
+    out = list(converted)
+    for i, (old, new) in enumerate(zip(text, converted, strict=True)):
+        if new != old and _simplified_char(old) == old and not any(
+                _simplified_char(ch) != ch for ch in text[max(0, i - 3):i + 4]):
+            out[i] = old
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)
