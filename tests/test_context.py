@@ -222,3 +222,17 @@ def test_cues_that_overlap_the_match(linter, text, committed):
 ])
 def test_denied_questions_inner_bans_and_contrasts_after_reports(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a rule's topic clause ending in 的, then its sanction: the topic is what is forbidden
+    ("坐席冒用派出所、法院名义的，一律按红线处理。", False),
+    ("我们是派出所的，你今天必须处理。", True),
+    # a ban later in the sentence names the quoted phrases
+    ("流程外冒出来的“上门费”“停催费”，合同里都没有，一律不准向客户开口要。", False),
+    ("“上门费”五百，今天一起转过来。", True),
+    # a victim asking where to complain about a threat reports it
+    ("我朋友说催收的扬言要去她公司闹，这种情况应该向哪里投诉？", False),
+])
+def test_sanctions_after_a_topic_bans_after_quotes_and_complaint_questions(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

@@ -49,6 +49,8 @@ class ContextLexicon:
     negation_after: tuple[str, ...] = ()
     negation_inside: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
+    sanctions: tuple[str, ...] = ()
+    quote_bans: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
     speech_bans: tuple[str, ...] = ()
@@ -78,6 +80,8 @@ class ContextLexicon:
             negation_after=_terms(negation.get("after", [])),
             negation_inside=_terms(negation.get("inside", [])),
             denials=_terms(negation.get("denials", [])),
+            sanctions=_terms(negation.get("sanctions", [])),
+            quote_bans=_terms(negation.get("quote_bans", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
             frames=_terms(data.get("reported", {}).get("frames", [])),
             speech_bans=_terms(data.get("reported", {}).get("speech_bans", [])),
@@ -119,6 +123,12 @@ class ContextFilter:
             if cue is not None:
                 return cue[0]
         _, right = clause_bounds(sentence, start, end)
+        # a rule's topic clause ending in 的, then its sanction (冒用法院名义的，一律按红线处理)
+        if right < len(sentence) and sentence[right - 1] == "的":
+            following = sentence[right + 1:right + 1 + _LONGEST_SANCTION]
+            for cue in self.lex.sanctions:
+                if following.startswith(cue):
+                    return cue
         tail = sentence[start + 1:min(right, end + 16)]  # may sit inside a long match, too
         for cue in self.lex.negation_after:
             if cue in tail:
@@ -273,6 +283,10 @@ class ContextFilter:
             return True
         if self._banned_example(sentence, opening):
             return True
+        # a ban later in the sentence (“上门费”“停催费”…，一律不准向客户开口要)
+        rest = sentence[closing + 1:]
+        if any(ban in rest for ban in self.lex.quote_bans):
+            return True
         after = sentence[closing + 1:closing + 12]
         if any(after.startswith(m) for m in self.lex.meta_after if not m.startswith(("”", "」", '"'))):
             return True
@@ -348,6 +362,7 @@ _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 # a yes/no question (会不会…？) and the longest answer that denies it
 _YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不可以", "要不要", "吗", "么")
 _LONGEST_DENIAL = 8
+_LONGEST_SANCTION = 8
 
 # contrasts strong enough to end a reported clause (not 但, which also opens 但凡 and 不但)
 _OWN_TURN = ("但是", "可是", "不过")
