@@ -206,8 +206,10 @@ class ContextFilter:
         if tail != after and any(tail.startswith(m) for m in self.lex.meta_after):
             return True
         before = sentence[max(0, start - 6):start]
-        if any(before.endswith(m) for m in self.lex.meta_before):
-            return True
+        for cue in self.lex.meta_before:
+            if before.endswith(cue):
+                # 逾期客户的驾驶证会被暂扣，你跑滴滴的话就别干了: a third-person claim told to 你 is said
+                return not (cue in _THIRD_PERSON_OWNERS and ("你" in sentence[end:] or "您" in sentence[end:]))
         return self._enumerated(sentence, start, end)
 
     def _enumerated(self, sentence: str, start: int, end: int) -> bool:
@@ -363,6 +365,8 @@ _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 _YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不可以", "要不要", "吗", "么")
 _LONGEST_DENIAL = 8
 _LONGEST_SANCTION = 8
+# meta cues that name whose thing a match is about; they name it only when nobody is addressed after it
+_THIRD_PERSON_OWNERS = frozenset({"客户的", "债务人的", "对方的"})
 
 # contrasts strong enough to end a reported clause (not 但, which also opens 但凡 and 不但)
 _OWN_TURN = ("但是", "可是", "不过")

@@ -74,7 +74,8 @@ PINYIN_SPELLINGS = {
     "手续费": "shou xu fei", "服务费": "fu wu fei", "违约金": "wei yue jin", "滞纳金": "zhi na jin",
     "管理费": "guan li fei", "上门费": "shang men fei", "利息": "li xi",
     "身份证": "shen fen zheng", "银行卡": "yin hang ka", "住址": "zhu zhi",
-    "黑户": "hei hu", "私户": "si hu", "炸机": "zha ji",
+    "黑户": "hei hu", "私户": "si hu", "炸机": "zha ji", "后果自负": "hou guo zi fu", "刑拘": "xing ju",
+    "交警": "jiao jing", "保证金": "bao zheng jin", "网警": "wang jing",
     "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
     "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
     "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
@@ -186,8 +187,10 @@ _NOISE = re.compile(
     rf"(?<=[{_HAN}])[ \t*.\-_~·•#@+|/\\^`'\"]{{1,3}}(?=[{_HAN}])"
     r"|(?<![a-z][a-z])(?<=[a-z])[ \t*.\-_~·•#@+|]{1,2}(?=[a-z](?![a-z]))"
     rf"|(?<=[a-z])[ \t*\-_~·•]{{1,3}}(?=[{_HAN}])|(?<=[{_HAN}])[ \t*\-_~·•]{{1,3}}(?=[a-z])"
-    # hyphenated pinyin syllables (tong-xun-lu): a hyphen between two runs of letters
-    r"|(?<=[a-z][a-z])-(?=[a-z][a-z])"
+    # hyphenated pinyin (tong-xun-lu, f-a-yuan): a hyphen between letters
+    r"|(?<=[a-z])-(?=[a-z])"
+    # spaced digits (5 0 0 的手续费; 138 1234 5678): a number written apart is still the number
+    r"|(?<=[0-9])[ \t](?=[0-9])"
     rf"|[{_ZERO_WIDTH}]"
 )
 
