@@ -236,3 +236,14 @@ def test_denied_questions_inner_bans_and_contrasts_after_reports(linter, text, c
 ])
 def test_sanctions_after_a_topic_bans_after_quotes_and_complaint_questions(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a denial that opens the match itself (我们不会|报警) negates it, a wish to die (不得好死) is no ban
+    ("逾期并不等于犯罪，我们不会报警，也没有任何人会来抓您。", False),
+    ("欠钱不还的人不得好死", True),
+    # a rule withdrawn is not a rule applied
+    ("管理层通知：即日起取消“单户日拨打三十次”的旧考核，改为按沟通质量考核。", False),
+])
+def test_denials_opening_a_match_and_withdrawn_rules(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

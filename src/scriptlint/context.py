@@ -135,7 +135,7 @@ class ContextFilter:
                 return cue
         # a ban between a topic and its verb lies inside a loose match (通讯录数据不得导出)
         for cue in self.lex.negation_inside:
-            position = sentence.find(cue, start + 1, end - 1)
+            position = sentence.find(cue, start, end - 1)
             if position != -1 and not self._false_friend(sentence, position, cue):
                 return cue
         left = max(left, start - self.lex.window)

@@ -48,7 +48,7 @@ HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞�
               "通讯路": "通讯录", "通信录": "通讯录",  # ASR mishearings and the variant spelling
               "正信中心": "征信中心", "正信报告": "征信报告", "正信记录": "征信记录", "上正信": "上征信",
               "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉",
-              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结", "谐商": "协商"}
+              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结", "谐商": "协商", "嘿名单": "黑名单", "2百5": "二百五"}
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 
@@ -75,7 +75,8 @@ PINYIN_SPELLINGS = {
     "管理费": "guan li fei", "上门费": "shang men fei", "利息": "li xi",
     "身份证": "shen fen zheng", "银行卡": "yin hang ka", "住址": "zhu zhi",
     "黑户": "hei hu", "私户": "si hu", "炸机": "zha ji", "后果自负": "hou guo zi fu", "刑拘": "xing ju",
-    "交警": "jiao jing", "保证金": "bao zheng jin", "网警": "wang jing",
+    "交警": "jiao jing", "保证金": "bao zheng jin", "网警": "wang jing", "等着": "deng zhe",
+    "逃债": "tao zhai", "传票": "chuan piao",
     "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
     "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
     "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
@@ -191,6 +192,7 @@ _NOISE = re.compile(
     r"|(?<=[a-z])-(?=[a-z])"
     # spaced digits (5 0 0 的手续费; 138 1234 5678): a number written apart is still the number
     r"|(?<=[0-9])[ \t](?=[0-9])"
+    rf"|(?<=[0-9])[ \t](?=[{_HAN}])|(?<=[{_HAN}])[ \t](?=[0-9])"
     rf"|[{_ZERO_WIDTH}]"
 )
 
