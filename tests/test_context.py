@@ -247,3 +247,17 @@ def test_sanctions_after_a_topic_bans_after_quotes_and_complaint_questions(linte
 ])
 def test_denials_opening_a_match_and_withdrawn_rules(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a ban's list that goes on after a comma (禁止张贴催收告示，或拉挂横幅)
+    ("禁止在客户小区、单位张贴催收告示，或拉挂横幅、摆放花圈。", False),
+    ("我们明天就去你们小区拉横幅。", True),
+    # disowning what may happen is no denial
+    ("过了今晚，发生什么事都跟我们没关系。", True),
+    ("您孩子上学跟这笔欠款没有关系。", False),
+    # a pet's name in quotes is a name
+    ("您家的狗叫“老赖”？这名字挺有意思。", False),
+])
+def test_lists_after_a_ban_disowning_and_names(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

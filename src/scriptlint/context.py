@@ -47,6 +47,7 @@ class ContextLexicon:
     reported: tuple[str, ...] = ()
     not_reported: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()
+    after_not: tuple[str, ...] = ()
     negation_inside: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
     sanctions: tuple[str, ...] = ()
@@ -78,6 +79,7 @@ class ContextLexicon:
             reported=_terms(data.get("reported", {}).get("cues", [])),
             not_reported=_terms(data.get("reported", {}).get("not_reported", [])),
             negation_after=_terms(negation.get("after", [])),
+            after_not=_terms(negation.get("after_not", [])),
             negation_inside=_terms(negation.get("inside", [])),
             denials=_terms(negation.get("denials", [])),
             sanctions=_terms(negation.get("sanctions", [])),
@@ -116,8 +118,9 @@ class ContextFilter:
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
         """The cue that negates [start, end) of ``sentence``, or None."""
         left, _ = clause_bounds(sentence, start, end)
-        # A clause ending in a colon that holds a cue scopes over what follows (严禁以下行为：…).
-        if left > 0 and sentence[left - 1] in ":：":
+        # A clause ending in a colon that holds a cue scopes over what follows (严禁以下行为：…), and so
+        # does a ban whose list goes on after a comma (禁止张贴催收告示，或拉挂横幅、摆放花圈).
+        if left > 0 and (sentence[left - 1] in ":：" or sentence.startswith(_LIST_GOES_ON, left)):
             prev_left, _ = clause_bounds(sentence, left - 1, left - 1)
             cue = self._last_cue(sentence, prev_left, left - 1)
             if cue is not None:
@@ -131,7 +134,8 @@ class ContextFilter:
                     return cue
         tail = sentence[start + 1:min(right, end + 16)]  # may sit inside a long match, too
         for cue in self.lex.negation_after:
-            if cue in tail:
+            # 发生什么事都跟我们没关系 disowns what may happen; it denies nothing
+            if cue in tail and not any(cue in phrase and phrase in tail for phrase in self.lex.after_not):
                 return cue
         # a ban between a topic and its verb lies inside a loose match (通讯录数据不得导出)
         for cue in self.lex.negation_inside:
@@ -365,6 +369,8 @@ _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 _YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不可以", "要不要", "吗", "么")
 _LONGEST_DENIAL = 8
 _LONGEST_SANCTION = 8
+# a clause that carries on the list of the clause before it
+_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得")
 # meta cues that name whose thing a match is about; they name it only when nobody is addressed after it
 _THIRD_PERSON_OWNERS = frozenset({"客户的", "债务人的", "对方的"})
 
