@@ -111,3 +111,9 @@ def test_simplified_text_survives_opencc_phrase_conversions():
     assert normalize("门锁万一坏了").text == "门锁万一坏了"
     # next to traditional characters the phrase conversion is right and is kept
     assert normalize("三個工作日內回覆。").text == "三个工作日内回复。"
+
+
+def test_joined_texts_keep_simplified_characters_too():
+    # the hot path normalises a call's turns as one text: it must not differ from one turn at a time
+    raws = ["门锁万一坏了", "三個工作日內回覆。"]
+    assert normalize_many(raws)[0] == "\n".join(normalize(r).text for r in raws) == "门锁万一坏了\n三个工作日内回复。"

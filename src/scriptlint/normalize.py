@@ -234,16 +234,23 @@ def to_simplified(text: str) -> str:
     converted = _opencc().convert(text)
     if len(converted) != len(text):
         return "".join(_simplified_char(ch) for ch in text)
+    return _keep_simplified(text, converted)
+
+
+def _keep_simplified(text: str, converted: str) -> str:
+    """OpenCC's phrase table also rewrites characters that are already simplified (万一坏了 →
+    万一坯了): a character that converts to itself on its own keeps its phrase conversion only next
+    to a traditional character of the same line (內回覆 → 内回复)."""
     if converted == text:
         return text
-    # OpenCC's phrase table also rewrites characters that are already simplified (万一坏了 → 万一坯了):
-    # a character that converts to itself on its own keeps its phrase conversion only next to a
-    # traditional character (內回覆 → 内回复).
     out = list(converted)
     for i, (old, new) in enumerate(zip(text, converted, strict=True)):
-        if new != old and _simplified_char(old) == old and not any(
-                _simplified_char(ch) != ch for ch in text[max(0, i - 3):i + 4]):
-            out[i] = old
+        if new != old and _simplified_char(old) == old:
+            line_start = text.rfind("\n", 0, i) + 1
+            line_end = text.find("\n", i)
+            window = text[max(line_start, i - 3):min(i + 4, len(text) if line_end == -1 else line_end)]
+            if not any(_simplified_char(ch) != ch for ch in window):
+                out[i] = old
     return "".join(out)
 
 
@@ -384,6 +391,8 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
     simplified = _opencc().convert(joined) if _has_han(joined) else joined
     if len(simplified) != len(joined) or (simplified is not joined and _ASTRAL.search(joined)):
         simplified = "\n".join(to_simplified(raw) for raw in raws)
+    elif simplified is not joined:
+        simplified = _keep_simplified(joined, simplified)
     folded = _curl_quotes(simplified.translate(_WIDTH_AND_CASE) if _FOLDABLE.search(simplified) else simplified)
     text, removed = _remove_noise(folded)
     text, dropped = _depinyin(_dehomophone(text))
