@@ -236,7 +236,18 @@ class ContextFilter:
     def is_endorsed(self, sentence: str, end: int) -> bool:
         """Praise after the match (…“你孩子几点放学我们都清楚”，客户当场答应还款，值得大家学习) makes a
         quotation or a named phrase an example to follow, so neither report nor meta can excuse it."""
-        return self._endorsement is not None and self._endorsement.search(sentence, end) is not None
+        if self._endorsement is None:
+            return False
+        praise = self._endorsement.search(sentence, end)
+        if praise is None:
+            return False
+        # praise after a later quotation is for that one (客户原话“…”，坐席回应“…”，值得表扬), unless
+        # the quotations are one list (“窝囊废”“软骨头”这种词最能刺激客户)
+        between = sentence[end:praise.start()]
+        for position, mark in enumerate(between):
+            if mark in "“「" and between[:position].strip("”」\"、,， "):
+                return False
+        return True
 
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
@@ -370,7 +381,7 @@ _YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不�
 _LONGEST_DENIAL = 8
 _LONGEST_SANCTION = 8
 # a clause that carries on the list of the clause before it
-_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得")
+_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得", "包括", "比如", "例如", "诸如")
 # meta cues that name whose thing a match is about; they name it only when nobody is addressed after it
 _THIRD_PERSON_OWNERS = frozenset({"客户的", "债务人的", "对方的"})
 
