@@ -261,3 +261,14 @@ def test_denials_opening_a_match_and_withdrawn_rules(linter, text, committed):
 ])
 def test_lists_after_a_ban_disowning_and_names(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # praise after a later quotation is for that one; a list of quotations shares its praise
+    ("客户原话“你们这帮吸血鬼”，坐席回应“理解您的不满”，没有回骂，值得表扬。", False),
+    ("培训心得：“窝囊废”“软骨头”这种词最能刺激客户还钱。", True),
+    # a ban's list continued by 包括
+    ("严禁以任何形式爆通讯录，包括群发短信、在社交平台发布债务人信息。", False),
+])
+def test_praise_for_a_later_quotation_and_lists_after_a_ban(linter, text, committed):
+    assert bool(fired(linter, text)) is committed
