@@ -381,7 +381,8 @@ _YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不�
 _LONGEST_DENIAL = 8
 _LONGEST_SANCTION = 8
 # a clause that carries on the list of the clause before it
-_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得", "包括", "比如", "例如", "诸如")
+_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得",
+                 "包括", "比如", "例如", "诸如")
 # meta cues that name whose thing a match is about; they name it only when nobody is addressed after it
 _THIRD_PERSON_OWNERS = frozenset({"客户的", "债务人的", "对方的"})
 
