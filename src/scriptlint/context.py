@@ -52,6 +52,10 @@ class ContextLexicon:
     denials: tuple[str, ...] = ()
     sanctions: tuple[str, ...] = ()
     quote_bans: tuple[str, ...] = ()
+    yes_no_markers: tuple[str, ...] = ()
+    list_goes_on: tuple[str, ...] = ()
+    own_turn: tuple[str, ...] = ()
+    third_person_owners: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()
     speech_bans: tuple[str, ...] = ()
@@ -84,6 +88,10 @@ class ContextLexicon:
             denials=_terms(negation.get("denials", [])),
             sanctions=_terms(negation.get("sanctions", [])),
             quote_bans=_terms(negation.get("quote_bans", [])),
+            yes_no_markers=_terms(negation.get("yes_no_markers", [])),
+            list_goes_on=_terms(negation.get("list_goes_on", [])),
+            own_turn=_terms(data.get("reported", {}).get("own_turn", [])),
+            third_person_owners=_terms(meta.get("third_person_owners", [])),
             quote_after=_terms(data.get("reported", {}).get("quote_after", [])),
             frames=_terms(data.get("reported", {}).get("frames", [])),
             speech_bans=_terms(data.get("reported", {}).get("speech_bans", [])),
@@ -114,13 +122,15 @@ class ContextFilter:
         self._cue_lengths = sorted({len(c) for c in lexicon.cues})
         self._longest_cue = max(self._cue_lengths, default=0)
         self._saying_cues = tuple(c for c in lexicon.reported if len(c) > 2 and endings and c.endswith(endings))
+        self._longest_sanction = max(map(len, lexicon.sanctions), default=0)
+        self._longest_denial = max(map(len, lexicon.denials), default=0)
 
     def negation_cue(self, sentence: str, start: int, end: int) -> str | None:
         """The cue that negates [start, end) of ``sentence``, or None."""
         left, _ = clause_bounds(sentence, start, end)
         # A clause ending in a colon that holds a cue scopes over what follows (严禁以下行为：…), and so
         # does a ban whose list goes on after a comma (禁止张贴催收告示，或拉挂横幅、摆放花圈).
-        if left > 0 and (sentence[left - 1] in ":：" or sentence.startswith(_LIST_GOES_ON, left)):
+        if left > 0 and (sentence[left - 1] in ":：" or sentence.startswith(self.lex.list_goes_on, left)):
             prev_left, _ = clause_bounds(sentence, left - 1, left - 1)
             cue = self._last_cue(sentence, prev_left, left - 1)
             if cue is not None:
@@ -128,7 +138,7 @@ class ContextFilter:
         _, right = clause_bounds(sentence, start, end)
         # a rule's topic clause ending in 的, then its sanction (冒用法院名义的，一律按红线处理)
         if right < len(sentence) and sentence[right - 1] == "的":
-            following = sentence[right + 1:right + 1 + _LONGEST_SANCTION]
+            following = sentence[right + 1:right + 1 + self._longest_sanction]
             for cue in self.lex.sanctions:
                 if following.startswith(cue):
                     return cue
@@ -160,11 +170,11 @@ class ContextFilter:
         answers with a denial (我们会不会跟您家人说？不会的): what the question names is negated."""
         if text[end:end + 1] != "?":
             return False
-        answer = text[end + 1:end + 1 + _LONGEST_DENIAL].lstrip(" ,~")
-        if not answer.startswith(self.lex.denials):
+        answer = text[end + 1:end + 3 + self._longest_denial].lstrip(" ,~")
+        if not self.lex.denials or not answer.startswith(self.lex.denials):
             return False
         question = text[max(0, text.rfind("\n", 0, end) + 1, end - 40):end]
-        return any(marker in question for marker in _YES_NO_MARKERS)
+        return any(marker in question for marker in self.lex.yes_no_markers)
 
     def _straddling_cue(self, sentence: str, start: int) -> str | None:
         # set lookups of the few substrings that cross ``start``: this runs for most matches
@@ -213,7 +223,7 @@ class ContextFilter:
         for cue in self.lex.meta_before:
             if before.endswith(cue):
                 # 逾期客户的驾驶证会被暂扣，你跑滴滴的话就别干了: a third-person claim told to 你 is said
-                return not (cue in _THIRD_PERSON_OWNERS and ("你" in sentence[end:] or "您" in sentence[end:]))
+                return not (cue in self.lex.third_person_owners and ("你" in sentence[end:] or "您" in sentence[end:]))
         return self._enumerated(sentence, start, end)
 
     def _enumerated(self, sentence: str, start: int, end: int) -> bool:
@@ -278,7 +288,7 @@ class ContextFilter:
         if self.lex.reported:
             cue = self._last_cue(sentence, left, start, self.lex.reported, self.lex.not_reported)
             # a contrast after the report turns to the speaker's own words (您说不要再打了，但是…我们还是得打)
-            if cue is not None and not any(c in sentence[cue[1]:start] for c in _OWN_TURN):
+            if cue is not None and not any(c in sentence[cue[1]:start] for c in self.lex.own_turn):
                 return True
         quote = quoted_span(sentence, start, end)
         if quote is None:
@@ -375,19 +385,6 @@ _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (�
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
 _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 
-
-# a yes/no question (会不会…？) and the longest answer that denies it
-_YES_NO_MARKERS = ("会不会", "是不是", "有没有", "能不能", "可不可以", "要不要", "吗", "么")
-_LONGEST_DENIAL = 8
-_LONGEST_SANCTION = 8
-# a clause that carries on the list of the clause before it
-_LIST_GOES_ON = ("或者", "或", "以及", "及", "亦不", "也不得", "也不能", "更不能", "更不得",
-                 "包括", "比如", "例如", "诸如")
-# meta cues that name whose thing a match is about; they name it only when nobody is addressed after it
-_THIRD_PERSON_OWNERS = frozenset({"客户的", "债务人的", "对方的"})
-
-# contrasts strong enough to end a reported clause (not 但, which also opens 但凡 and 不但)
-_OWN_TURN = ("但是", "可是", "不过")
 
 
 def _exam_option(sentence: str, start: int) -> bool:
