@@ -259,6 +259,14 @@ class ContextFilter:
                 return False
         return True
 
+    @staticmethod
+    def joins_quotations(sentence: str, start: int, end: int) -> bool:
+        """The match starts inside one quoted item and ends inside a later one (“爆通讯录”“群发亲友”):
+        the words it joins were listed side by side, never said together.  A match that holds whole
+        quotations (引导去“易借花”“速借宝”借出来) is left alone."""
+        marks = [c for c in sentence[start:end] if c in "“”「」"]
+        return bool(marks) and marks[0] in "”」" and marks[-1] in "“「"
+
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
         left, _ = clause_bounds(sentence, start, end)
@@ -271,7 +279,7 @@ class ContextFilter:
             # A third-person frame in the sentence's first clause (某地法院审理的案件中，…; 监管通报：…)
             # scopes over the whole sentence; a clause that addresses 你/您 is not a frame.
             first_left, first_right = clause_bounds(sentence, 0, 0)
-            first = sentence[first_left:first_right]
+            first = _QUOTATION.sub("", sentence[first_left:first_right])  # a quoted 你 belongs to the report
             if (first_right < left and "你" not in first and "您" not in first
                     and any(frame in first for frame in self.lex.frames)):
                 return True
@@ -410,6 +418,7 @@ def _orphan_closing(sentence: str, start: int, end: int) -> int | None:
     return closing
 
 
+_QUOTATION = re.compile(r"“[^”]*”|「[^」]*」")
 _ORPHAN_CLOSERS = ('"', "”", "」", "』")
 _OPENING = "“「『‘\""
 _CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}

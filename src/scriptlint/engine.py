@@ -133,6 +133,8 @@ class Engine:
 
     def _keep(self, rule: Rule, view: SentenceView, start: int, end: int) -> bool:
         sentence = view.text
+        if self.context.joins_quotations(sentence, start, end):
+            return False
         for exclusion in rule.exclude:
             if exclusion.scope == "sentence":
                 lo, hi = 0, len(sentence)
