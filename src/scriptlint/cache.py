@@ -7,11 +7,14 @@ they were most of the start-up time.  The cache keeps them:
 * ``yaml``: each parsed YAML text (packs, ``_lexicons``, ``_context``, ``_scoring``) as plain data
   with the line of every value, keyed by a hash of the text;
 * ``anchors``: each regular expression's required literal sets (its anchors first, then the
-  further sets the prefilter checks before running it), keyed by the pattern.
+  further sets the prefilter checks before running it), keyed by the pattern;
+* ``terms``: each literal of the packs (lexicon words, phrases, context cues) in its normalised
+  form, keyed by the literal as written (normalising thousands of them was a fifth of start-up).
 
 One cache file per set of loaded packs: its name is a hash of the bytes of every pack file loaded
-(built-in and extra, and the shared ``_*.yaml`` files), scriptlint's version, the Python version
-and the source of the modules that compute the cached values.  Validation is not cached: it runs
+(built-in and extra, and the shared ``_*.yaml`` files), scriptlint's version, the Python version,
+the source of the modules that compute the cached values and the installed OpenCC (whose tables
+the normalised terms depend on).  Validation is not cached: it runs
 on the cached data every time, so a bad pack is reported exactly as without a cache, and a cache
 file is written only after every pack loaded without error.
 
@@ -37,7 +40,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 16  # cache files kept (one per distinct set of packs); older ones are removed on write
 _PREFIX = "packs-"
 
@@ -132,6 +135,14 @@ def put_anchors(pattern: str, anchors: Factors) -> None:
         _anchors[pattern] = anchors
 
 
+def normalized_terms() -> dict[str, str]:
+    """The in-process memo of ``normalize_term`` (literal → normalised form), which the cache file
+    fills and stores."""
+    from scriptlint.normalize import TERM_MEMO
+
+    return TERM_MEMO
+
+
 def re2_valid(pattern: str) -> bool:
     return pattern in _re2_valid
 
@@ -145,23 +156,26 @@ def note_re2_valid(pattern: str) -> None:
 def _code_fingerprint() -> bytes:
     """The source of the modules whose output is cached (a development checkout keeps its version
     number while they change)."""
-    from scriptlint import __version__
+    from scriptlint import __version__, normalize
     from scriptlint.matchers import charfreq, regex
     from scriptlint.packs import yamlpos
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{sys.version}".encode())
-    for module in (yamlpos, regex, charfreq, sys.modules[__name__]):
+    for module in (yamlpos, regex, charfreq, normalize, sys.modules[__name__]):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:
             digest.update(b"?")
-    try:  # the RE2 build that validated the patterns (found, not imported: a warm start never needs it)
-        spec = importlib.util.find_spec("re2")
-        for location in [spec.origin] if spec and spec.origin else []:
-            info = os.stat(location)
-            digest.update(f"{location}|{info.st_size}|{info.st_mtime_ns}".encode())
-    except (OSError, ImportError, ValueError):
-        digest.update(b"?")
+    # the RE2 build that validated the patterns and the OpenCC whose tables normalised the terms
+    # (found, not imported: a warm start needs neither to read the cache)
+    for name in ("re2", "opencc"):
+        try:
+            spec = importlib.util.find_spec(name)
+            for location in [spec.origin] if spec and spec.origin else []:
+                info = os.stat(location)
+                digest.update(f"{location}|{info.st_size}|{info.st_mtime_ns}".encode())
+        except (OSError, ImportError, ValueError):
+            digest.update(b"?")
     return digest.digest()
 
 
@@ -179,7 +193,7 @@ class Session:
 
     def __init__(self, files: Iterable[tuple[str, bytes]]) -> None:
         self.path = cache_dir() / f"{_PREFIX}{key_for(files)}.json"
-        self.stored: tuple[set[str], set[str], set[str]] = (set(), set(), set())  # what the file holds
+        self.stored: tuple[set[str], set[str], set[str], set[str]] = (set(), set(), set(), set())  # what the file holds
         self.hit = self._read()
 
     def _read(self) -> bool:
@@ -190,7 +204,11 @@ class Session:
             return False
         if not (isinstance(stored, dict) and stored.get("format") == FORMAT
                 and isinstance(stored.get("yaml"), dict) and isinstance(stored.get("anchors"), dict)
-                and isinstance(stored.get("re2"), list) and all(isinstance(p, str) for p in stored["re2"])):
+                and isinstance(stored.get("re2"), list) and all(isinstance(p, str) for p in stored["re2"])
+                and isinstance(stored.get("terms"), dict)):
+            return False
+        terms = stored["terms"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in terms.items()):
             return False
         yaml_entries, anchor_entries = stored["yaml"], stored["anchors"]
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in yaml_entries.items()):
@@ -206,7 +224,8 @@ class Session:
         for pattern, found in anchors.items():
             _anchors.setdefault(pattern, found)
         _re2_valid.update(stored["re2"])
-        self.stored = (set(yaml_entries), set(anchors), set(stored["re2"]))
+        normalized_terms().update(terms)
+        self.stored = (set(yaml_entries), set(anchors), set(stored["re2"]), set(terms))
         return True
 
     def write(self, digests: Iterable[str], patterns: Iterable[str]) -> None:
@@ -214,7 +233,9 @@ class Session:
         nothing when it cannot."""
         digests = [d for d in digests if d in _yaml]
         patterns = list(patterns)
-        if set(digests) <= self.stored[0] and set(patterns) <= self.stored[1] and _re2_valid <= self.stored[2]:
+        terms = normalized_terms()
+        if (set(digests) <= self.stored[0] and set(patterns) <= self.stored[1] and _re2_valid <= self.stored[2]
+                and terms.keys() <= self.stored[3]):
             return  # the file already holds all of it
         anchors = {}
         for pattern in patterns:
@@ -222,7 +243,7 @@ class Session:
             if known:
                 anchors[pattern] = [sorted(f) for f in found]
         payload = {"format": FORMAT, "yaml": {d: _yaml[d] for d in digests}, "anchors": anchors,
-                   "re2": sorted(_re2_valid)}
+                   "re2": sorted(_re2_valid), "terms": dict(sorted(terms.items()))}
         directory = self.path.parent
         try:
             directory.mkdir(parents=True, exist_ok=True)

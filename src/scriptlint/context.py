@@ -158,7 +158,8 @@ class ContextFilter:
             # a cue that runs into the match (不|可以恐吓客户: the pattern reads 可以恐吓)
             return self._straddling_cue(sentence, start)
         word, cue_end = cue
-        between = sentence[cue_end:start]
+        # a quoted 等着 is part of what is banned, and 之类的话 names it: neither is a breaker
+        between = _QUOTATION.sub("", sentence[cue_end:start]).replace("之类的话", "")
         # 不会因为逾期就让您坐牢: the 就 of a negated cause belongs to the cause, only a contrast ends it
         breakers = self.lex.contrast if between.startswith(self.lex.causal) else self.lex.breakers
         if any(b in between for b in breakers):
@@ -219,7 +220,7 @@ class ContextFilter:
         tail = after.lstrip("、或和及与,")
         if tail != after and any(tail.startswith(m) for m in self.lex.meta_after):
             return True
-        before = sentence[max(0, start - 6):start]
+        before = sentence[max(0, start - 7):start].rstrip(_OPENING)  # 俗称的“爆通讯录”: the cue sits before the quote
         for cue in self.lex.meta_before:
             if before.endswith(cue):
                 # 逾期客户的驾驶证会被暂扣，你跑滴滴的话就别干了: a third-person claim told to 你 is said
@@ -243,17 +244,17 @@ class ContextFilter:
             position = tail.find("等", position + 1)
         return False
 
-    def is_endorsed(self, sentence: str, end: int) -> bool:
+    def is_endorsed(self, sentence: str, start: int, end: int) -> bool:
         """Praise after the match (…“你孩子几点放学我们都清楚”，客户当场答应还款，值得大家学习) makes a
         quotation or a named phrase an example to follow, so neither report nor meta can excuse it."""
         if self._endorsement is None:
             return False
-        praise = self._endorsement.search(sentence, end)
+        praise = self._endorsement.search(sentence, start)  # the praise may close the match (…，予以表扬)
         if praise is None:
             return False
         # praise after a later quotation is for that one (客户原话“…”，坐席回应“…”，值得表扬), unless
         # the quotations are one list (“窝囊废”“软骨头”这种词最能刺激客户)
-        between = sentence[end:praise.start()]
+        between = sentence[end:max(end, praise.start())]
         for position, mark in enumerate(between):
             if mark in "“「" and between[:position].strip("”」\"、,， "):
                 return False

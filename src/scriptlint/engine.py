@@ -150,7 +150,7 @@ class Engine:
             return False
         if options.negation and self.context.negation_cue(sentence, start, end) is not None:
             return False
-        if options.meta and self.context.is_endorsed(sentence, end):
+        if options.meta and self.context.is_endorsed(sentence, start, end):
             return True
         if options.meta and self.context.is_reported(sentence, start, end):
             return False

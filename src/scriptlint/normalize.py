@@ -81,6 +81,8 @@ PINYIN_SPELLINGS = {
     "傻逼": "sha bi", "废物": "fei wu", "垃圾": "la ji", "畜生": "chu sheng", "去死": "qu si", "弄死": "nong si",
     "骚扰": "sao rao", "呼死你": "hu si ni", "轰炸": "hong zha",
     "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
+    "行踪": "xing zong", "定位": "ding wei",
+    "婊子": "biao zi", "脑残": "nao can",
 }
 
 
@@ -407,6 +409,17 @@ def normalize_many(raws: list[str]) -> tuple[str, list[int]]:
     return text, starts
 
 
+# literal → normalised form: thousands of pack literals are normalised at every start, so the
+# start-up cache (cache.py) stores this memo and fills it before the packs load.
+TERM_MEMO: dict[str, str] = {}
+_TERM_MEMO_LIMIT = 1 << 16  # a fuzzing test loads thousands of throw-away packs
+
+
 def normalize_term(term: str) -> str:
     """Normalise a literal from a rule pack the same way as the text it is matched against."""
-    return normalize(term).text
+    hit = TERM_MEMO.get(term)
+    if hit is None:
+        hit = normalize(term).text
+        if len(TERM_MEMO) < _TERM_MEMO_LIMIT:
+            TERM_MEMO[term] = hit
+    return hit

@@ -118,6 +118,8 @@ def _fill_cache(session: cache.Session, files: list[Path], rules: list[Rule]) ->
                 load(text)  # _context and _scoring are read by the engine: parsed now, cached
             except YamlSyntaxError:
                 continue  # reported by whoever reads the file
+            if path.name == "_context.yaml" and not session.hit:
+                _normalize_context_terms(path)
         digests.append(cache.text_digest(text))
     patterns = []
     for rule in rules:
@@ -127,6 +129,16 @@ def _fill_cache(session: cache.Session, files: list[Path], rules: list[Rule]) ->
                     part.anchors()
                     patterns.append(part.pattern)
     session.write(digests, patterns)
+
+
+def _normalize_context_terms(path: Path) -> None:
+    """Build the context lexicon once so that its cues are normalised now and stored with the rest."""
+    from scriptlint.context import ContextLexicon  # the engine's module: not needed to load packs
+
+    try:
+        ContextLexicon.from_file(path)
+    except Exception:  # a broken lexicon is reported when the engine reads it
+        return
 
 
 def shared_lexicons() -> dict[str, list[str]]:
