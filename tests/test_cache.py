@@ -126,3 +126,34 @@ def test_cache_clear(tmp_path):
     assert result.returncode == 0 and b"removed 1" in result.stdout
     assert cache_files(cache) == []
     assert run(cache, "cache", "dir").stdout.decode().strip() == str(cache)
+
+
+WARM_START_PROBE = """\
+import scriptlint.normalize as normalize
+calls = []
+original = normalize.normalize
+normalize.normalize = lambda raw: calls.append(raw) or original(raw)
+from scriptlint import Linter
+Linter()
+print(len(normalize.TERM_MEMO), len(calls))
+"""
+
+
+def test_a_warm_start_normalises_no_pack_literal(tmp_path):
+    """The cache stores every literal the packs and the context lexicon normalise at start-up, so
+    a warm start reads them instead of normalising thousands of words again."""
+    env = {**os.environ, "SCRIPTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SCRIPTLINT_NO_CACHE", None)
+
+    def start() -> tuple[int, int]:
+        result = subprocess.run([sys.executable, "-c", WARM_START_PROBE], capture_output=True, cwd=ROOT, env=env,
+                                text=True)
+        assert result.returncode == 0, result.stderr
+        terms, calls = result.stdout.split()
+        return int(terms), int(calls)
+
+    cold_terms, cold_calls = start()
+    assert cold_calls >= cold_terms > 1000  # the built-in packs hold thousands of literals
+    warm_terms, warm_calls = start()
+    assert warm_terms >= cold_terms and warm_calls == 0
+    assert newest(tmp_path / "cache")["terms"]

@@ -118,8 +118,8 @@ def _fill_cache(session: cache.Session, files: list[Path], rules: list[Rule]) ->
                 load(text)  # _context and _scoring are read by the engine: parsed now, cached
             except YamlSyntaxError:
                 continue  # reported by whoever reads the file
-            if path.name == "_context.yaml" and not session.hit:
-                _normalize_context_terms(path)
+            if not session.hit:
+                _normalize_engine_terms(path)
         digests.append(cache.text_digest(text))
     patterns = []
     for rule in rules:
@@ -131,13 +131,17 @@ def _fill_cache(session: cache.Session, files: list[Path], rules: list[Rule]) ->
     session.write(digests, patterns)
 
 
-def _normalize_context_terms(path: Path) -> None:
-    """Build the context lexicon once so that its cues are normalised now and stored with the rest."""
-    from scriptlint.context import ContextLexicon  # the engine's module: not needed to load packs
+def _normalize_engine_terms(path: Path) -> None:
+    """Build what the engine reads from ``_context`` and ``_scoring`` once, so that their cues and
+    phrases are normalised now and stored with the rest."""
+    from scriptlint.context import ContextLexicon  # the engine's modules: not needed to load packs
+    from scriptlint.scoring import ScoringModel
 
+    build = {"_context.yaml": ContextLexicon.from_file, "_scoring.yaml": ScoringModel.from_file}.get(path.name)
     try:
-        ContextLexicon.from_file(path)
-    except Exception:  # a broken lexicon is reported when the engine reads it
+        if build is not None:
+            build(path)
+    except Exception:  # a broken file is reported when the engine reads it
         return
 
 
