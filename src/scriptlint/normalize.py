@@ -83,6 +83,8 @@ PINYIN_SPELLINGS = {
     "酒店": "jiu dian", "查到": "cha dao", "开房": "kai fang", "冻结": "dong jie",
     "行踪": "xing zong", "定位": "ding wei",
     "婊子": "biao zi", "脑残": "nao can",
+    "联系": "lian xi", "老丈人": "lao zhang ren", "屁股": "pi gu", "追逃": "zhui tao", "高铁": "gao tie",
+    "看守所": "kan shou suo", "套现": "tao xian", "拉黑": "la hei",
 }
 
 
