@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +36,20 @@ class FileReport:
     error: InputError | None = None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the packs load and compile: they build some
+    hundred thousand long-lived objects, and the collections that building them triggers find no
+    garbage but cost a tenth of start-up."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Linter:
     """Lints scripts with a rule set, under a configuration (selection, severities, suppressions …).
 
@@ -49,12 +65,13 @@ class Linter:
         self.options: dict | None = None if ruleset is not None else dict(
             packs=list(packs), builtin=builtin, prefilter=prefilter, encoding=encoding, config=config,
             baseline=baseline, profile=profile, role_aliases=dict(role_aliases or {}))
-        if ruleset is None:
-            ruleset = load_packs([*self.config["packs"], *packs], builtin=builtin and self.config["builtin"])
-        self.known = frozenset(rule.id for rule in ruleset.rules) | frozenset(META_RULES)
-        self.ruleset = self.config.apply(ruleset)
-        self.engine = Engine(self.ruleset, prefilter_enabled=prefilter,
-                             profile=_check_profile(self.ruleset, profile or DEFAULT_PROFILE))
+        with _collector_paused():
+            if ruleset is None:
+                ruleset = load_packs([*self.config["packs"], *packs], builtin=builtin and self.config["builtin"])
+            self.known = frozenset(rule.id for rule in ruleset.rules) | frozenset(META_RULES)
+            self.ruleset = self.config.apply(ruleset)
+            self.engine = Engine(self.ruleset, prefilter_enabled=prefilter,
+                                 profile=_check_profile(self.ruleset, profile or DEFAULT_PROFILE))
         try:  # speaker labels of call transcripts (坐席/客户/A/B …) plus the caller's own
             self.roles = DEFAULT_ROLES.with_aliases(role_aliases or {})
         except ValueError as err:
