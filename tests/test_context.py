@@ -272,3 +272,19 @@ def test_lists_after_a_ban_disowning_and_names(linter, text, committed):
 ])
 def test_praise_for_a_later_quotation_and_lists_after_a_ban(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+# Quotation boundaries (round 22–24 filters): a match that runs from one quoted item into the next joins
+# words nobody said together; a breaker inside a quoted ban, or a naming cue before the opening quote,
+# does not change what the ban or the name covers.
+@pytest.mark.parametrize("text", [
+    "他写的两条是“先找”“父母代还”",                                # the match would run across ”“
+    "不要一边说“等着瞧”一边找他父母",                              # 等着 is a breaker, but quoted
+    "严禁群发催收短信，也就是俗称的“联系你的家人”",                 # 俗称的 names the quotation
+])
+def test_quotation_boundaries(fixture_linter, text):
+    assert fired(fixture_linter, text) == []
+
+
+def test_a_match_holding_whole_quotations_is_kept(fixture_linter):
+    assert fired(fixture_linter, "我们会联系你的家人，“老张”“老李”都会知道") == ["TEST-003"]

@@ -245,8 +245,9 @@ class ContextFilter:
         return False
 
     def is_endorsed(self, sentence: str, start: int, end: int) -> bool:
-        """Praise after the match (…“你孩子几点放学我们都清楚”，客户当场答应还款，值得大家学习) makes a
-        quotation or a named phrase an example to follow, so neither report nor meta can excuse it."""
+        """Praise after the match, or closing it (…“你孩子几点放学我们都清楚”，客户当场答应还款，值得大家学习;
+        …外呼40次，属于积极催收，予以表扬), makes a quotation or a named phrase an example to follow, so
+        neither report nor meta can excuse it."""
         if self._endorsement is None:
             return False
         praise = self._endorsement.search(sentence, start)  # the praise may close the match (…，予以表扬)
