@@ -19,8 +19,9 @@ on the cached data every time, so a bad pack is reported exactly as without a ca
 file is written only after every pack loaded without error.
 
 The format is JSON (never pickle: a cache directory is less trusted than code; a tampered file can
-at worst give wrong anchors, not run code).  Files are written atomically (temporary file, then
-rename); an unreadable, unwritable or corrupt cache is ignored (and rewritten when possible).
+at worst give wrong anchors or normalised terms, not run code).  Files are written atomically
+(temporary file, then rename); an unreadable, unwritable or corrupt cache is ignored (and rewritten
+when possible).
 
 Where: ``$SCRIPTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/scriptlint``, else ``~/.cache/scriptlint``.
 Off: ``--no-cache`` or ``SCRIPTLINT_NO_CACHE=1``.  Clear: ``scriptlint cache clear`` (or delete

@@ -266,8 +266,11 @@ class ContextFilter:
         """The match starts inside one quoted item and ends inside a later one (“爆通讯录”“群发亲友”):
         the words it joins were listed side by side, never said together.  A match that holds whole
         quotations (引导去“易借花”“速借宝”借出来) is left alone."""
-        marks = [c for c in sentence[start:end] if c in "“”「」"]
-        return bool(marks) and marks[0] in "”」" and marks[-1] in "“「"
+        span = sentence[start:end]
+        if "“" not in span and "「" not in span:  # most matches: no opening quote inside, nothing to check
+            return False
+        marks = [c for c in span if c in "“”「」"]
+        return marks[0] in "”」" and marks[-1] in "“「"
 
     def is_reported(self, sentence: str, start: int, end: int) -> bool:
         """Someone else's words or deeds are being reported, or a quotation is named, not said."""
