@@ -288,3 +288,33 @@ def test_quotation_boundaries(fixture_linter, text):
 
 def test_a_match_holding_whole_quotations_is_kept(fixture_linter):
     assert fired(fixture_linter, "我们会联系你的家人，“老张”“老李”都会知道") == ["TEST-003"]
+
+
+@pytest.mark.parametrize("text, committed", [
+    # an idiom the match only passes through (监控死角) does not excuse it; one at its edge does
+    ("你们小区的监控死角我们都摸清楚了。", True),
+    ("打死也不能拖欠工资", False),
+    # options labelled ①②③, or a letter right before the quotation (A“…” B“…”)
+    ("考核题：哪句要扣分？①“您方便今天处理吗”②“不还就让你们村里人都知道”③“可以申请延期”。", False),
+    ("培训题：A“您方便今天处理吗” B“不还就让全村都知道”。答案B。", False),
+    ("不还就让你们村里人都知道。", True),
+    # an instruction that depends on what the customer says is the speaker's own (客户说没钱就引导他…)
+    ("组内提示：客户说没钱就引导他去其他网贷平台周转。", True),
+    ("客户说催收员引导他去其他网贷平台周转。", False),
+    # a noun compound that holds a kin word is not the kin (还款对象)
+    ("债权转让后，届时会通知您新的还款对象。", False),
+])
+def test_idiom_edges_option_labels_and_conditional_instructions(linter, text, committed):
+    assert bool(fired(linter, text)) is committed
+
+
+def test_an_unquoted_colon_in_a_cue_list_is_reported(tmp_path):
+    from pathlib import Path
+
+    from scriptlint.context import ContextLexicon
+
+    shipped = (Path(__file__).resolve().parents[1] / "rules" / "_context.yaml").read_text(encoding="utf-8")
+    assert "'通报:'" in shipped
+    (tmp_path / "_context.yaml").write_text(shipped.replace("'通报:'", "通报:"), encoding="utf-8")
+    with pytest.raises(ValueError, match="quote entries"):
+        ContextLexicon.from_file(tmp_path / "_context.yaml")

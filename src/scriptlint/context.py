@@ -32,6 +32,10 @@ from scriptlint.segment import CLAUSE_BREAK, clause_bounds
 
 
 def _terms(values: list[str]) -> tuple[str, ...]:
+    # an unquoted "通报:" in a YAML flow list parses as a mapping; say so instead of failing in normalize
+    odd = [v for v in values if not isinstance(v, str)]
+    if odd:
+        raise ValueError(f"_context.yaml: cue lists hold strings only (quote entries with ':'), got {odd[0]!r}")
     return tuple(sorted({normalize_term(v) for v in values}, key=len, reverse=True))
 
 
@@ -383,16 +387,18 @@ class ContextFilter:
         for idiom in self.lex.idioms:
             position = sentence.find(idiom, max(0, start - len(idiom) + 1))
             while position != -1 and position < end:
-                if position < end and start < position + len(idiom):
+                # the idiom holds the match's first or last character: a match that merely passes
+                # through an idiom (监控死角我们都摸清楚了) is about something else
+                if position <= start < position + len(idiom) or position < end <= position + len(idiom):
                     return True
                 position = sentence.find(idiom, position + 1)
         return False
 
 
-# A multiple-choice option label right before a quotation (A.“…”, b、“…”, (c)“…”).
-_OPTION_LABEL = re.compile(r"(^|[^a-z0-9])\(?[a-d][.、:)）]\s*$")
-# Option labels anywhere in a sentence (a.请您按时还款 b.不还就让你社死 c.…).
-_OPTION_LABELS = re.compile(r"(?:^|[^a-z0-9])\(?([a-d])[.、:)）]")
+# A multiple-choice option label right before a quotation (A.“…”, b、“…”, (c)“…”, B“…”, ②“…”).
+_OPTION_LABEL = re.compile(r"((^|[^a-z0-9])\(?[a-d][.、:)）]?|[①-⑩])\s*$")
+# Option labels anywhere in a sentence (a.请您按时还款 b.不还就让你社死 c.…; a“…” b“…”; ①…②…).
+_OPTION_LABELS = re.compile(r"(?:^|[^a-z0-9])\(?([a-d])(?:[.、:)）]|(?=[“\"]))|([①-⑩])")
 _OPTION_REACH = 40  # an option's text runs at most this far after its label
 _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (等模糊威胁用语)
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
@@ -402,7 +408,7 @@ _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 
 def _exam_option(sentence: str, start: int) -> bool:
     """The match sits in one option of a multiple-choice list (two or more labels a./b./c.)."""
-    labels = [(m.group(1), m.end()) for m in _OPTION_LABELS.finditer(sentence)]
+    labels = [(m.group(1) or m.group(2), m.end()) for m in _OPTION_LABELS.finditer(sentence)]
     if len({letter for letter, _ in labels}) < 2:
         return False
     before = [end for _letter, end in labels if end <= start]

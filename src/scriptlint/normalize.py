@@ -48,7 +48,9 @@ HOMOPHONES = {"薇信": "微信", "徽信": "微信", "老癞": "老赖", "捞�
               "通讯路": "通讯录", "通信录": "通讯录",  # ASR mishearings and the variant spelling
               "正信中心": "征信中心", "正信报告": "征信报告", "正信记录": "征信记录", "上正信": "上征信",
               "行事案件": "刑事案件", "派处所": "派出所", "通辑": "通缉",
-              "派出锁": "派出所", "动结": "冻结", "冻洁": "冻结", "谐商": "协商", "嘿名单": "黑名单", "2百5": "二百五"}
+              "派出锁": "派出所", "派出搜": "派出所", "鱼期": "逾期", "正信已": "征信已", "正信黑": "征信黑",
+              "正信会": "征信会", "正信就": "征信就", "正信上": "征信上", "正信有": "征信有",
+              "动结": "冻结", "冻洁": "冻结", "谐商": "协商", "嘿名单": "黑名单", "2百5": "二百五"}
 _HOMOPHONE = re.compile("|".join(sorted(HOMOPHONES, key=len, reverse=True)))
 
 
@@ -66,7 +68,7 @@ PINYIN_SPELLINGS = {
     "经侦": "jing zhen", "刑警": "xing jing", "法官": "fa guan", "律师": "lv shi", "律师函": "lv shi han",
     "坐牢": "zuo lao", "拘留": "ju liu", "判刑": "pan xing", "起诉": "qi su", "通缉": "tong ji",
     "进去": "jin qu", "蹲监狱": "dun jian yu", "监狱": "jian yu", "犯罪": "fan zui", "诈骗": "zha pian",
-    "老赖": "lao lai", "征信": "zheng xin", "黑名单": "hei ming dan", "失信": "shi xin",
+    "老赖": "lao lai", "穷鬼": "qiong gui", "征信": "zheng xin", "黑名单": "hei ming dan", "失信": "shi xin",
     "通讯录": "tong xun lu", "联系人": "lian xi ren", "紧急联系人": "jin ji lian xi ren",
     "家人": "jia ren", "父母": "fu mu", "老婆": "lao po", "老公": "lao gong", "孩子": "hai zi",
     "单位": "dan wei", "领导": "ling dao", "同事": "tong shi",
