@@ -318,3 +318,18 @@ def test_an_unquoted_colon_in_a_cue_list_is_reported(tmp_path):
     (tmp_path / "_context.yaml").write_text(shipped.replace("'通报:'", "通报:"), encoding="utf-8")
     with pytest.raises(ValueError, match="quote entries"):
         ContextLexicon.from_file(tmp_path / "_context.yaml")
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a sanction may follow who applies it (…吓唬客户的，质检直接判不合格)
+    ("坐席用“上门抓人”这类说法吓唬客户的，质检直接判不合格。", False),
+    ("坐席就该用“上门抓人”这类说法吓唬客户。", True),
+    # a rhetorical denial (我们怎么可能去您家闹呢)
+    ("我们怎么可能去您家闹呢，正规机构都有录音。", False),
+    # a quotation introduced as what the customer shouted, or named by what follows it (都算…)
+    ("您上午吼了一句“滚远点”，没关系，咱们心平气和地说。", False),
+    ("话术禁区：劝客户“去别家平台周转”都算诱导借新还旧。", False),
+    ("你去别家平台周转一下，先把我们这边还了。", True),
+])
+def test_sanction_actors_rhetorical_denials_and_named_quotations(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

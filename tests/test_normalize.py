@@ -46,6 +46,10 @@ def test_evasion_homophones_read_as_the_word_they_stand_for():
     norm = normalize("你 这个捞赖")
     assert norm.text == "你这个老赖" and norm.span_to_raw(3, 5) == (4, 6)
     assert normalize_many(["薇信", "傻币"])[0] == "微信\n傻逼"
+    # ASR mishearings and the traditional 紀錄 (纪录 once simplified) read as the word
+    assert normalize("我是镇上派出搜的，你这个鱼期记录").text == "我是镇上派出所的,你这个逾期记录"
+    assert normalize("調到你的借款紀錄").text == "调到你的借款记录"
+    assert normalize("你这种 q i o n g 鬼").text == "你这种穷鬼"
 
 
 def test_pinyin_next_to_han_is_joined_across_evasion_noise():

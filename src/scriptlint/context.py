@@ -140,11 +140,12 @@ class ContextFilter:
             if cue is not None:
                 return cue[0]
         _, right = clause_bounds(sentence, start, end)
-        # a rule's topic clause ending in 的, then its sanction (冒用法院名义的，一律按红线处理)
+        # a rule's topic clause ending in 的, then its sanction (冒用法院名义的，一律按红线处理), perhaps
+        # after who applies it (…吓唬客户的，质检直接判不合格)
         if right < len(sentence) and sentence[right - 1] == "的":
-            following = sentence[right + 1:right + 1 + self._longest_sanction]
+            following = sentence[right + 1:right + 1 + _SANCTION_ACTOR + self._longest_sanction]
             for cue in self.lex.sanctions:
-                if following.startswith(cue):
+                if 0 <= following.find(cue) <= _SANCTION_ACTOR:
                     return cue
         tail = sentence[start + 1:min(right, end + 16)]  # may sit inside a long match, too
         for cue in self.lex.negation_after:
@@ -402,6 +403,7 @@ _OPTION_LABELS = re.compile(r"(?:^|[^a-z0-9])\(?([a-d])(?:[.、:)）]|(?=[“\"]
 _OPTION_REACH = 40  # an option's text runs at most this far after its label
 _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (等模糊威胁用语)
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
+_SANCTION_ACTOR = 4  # 质检, 公司, 一经发现 … may come before a sanction
 _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 
 
