@@ -16,7 +16,7 @@ LABELLED = ROOT / "corpora" / "labelled"
 DEV_SETS = ["corpus.jsonl", "dev_b.jsonl", "dev_c.jsonl", "dev_d.jsonl", "dev_e.jsonl", "dev_f.jsonl", "dev_g.jsonl",
             "dev_h.jsonl", "dev_i.jsonl", "dev_j.jsonl", "dev_k.jsonl", "dev_l.jsonl",
             "dev_m.jsonl", "dev_n.jsonl", "dev_o.jsonl", "dev_p.jsonl", "dev_q.jsonl", "dev_r.jsonl", "dev_s.jsonl",
-            "dev_t.jsonl", "dev_u.jsonl", "dev_v.jsonl", "dev_w.jsonl", "dev_x.jsonl"]
+            "dev_t.jsonl", "dev_u.jsonl", "dev_v.jsonl", "dev_w.jsonl", "dev_x.jsonl", "dev_y.jsonl"]
 
 
 @pytest.mark.parametrize("name", DEV_SETS)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate corpora/labelled/{corpus,dev_b…dev_x,holdout}.jsonl and print the counts table.
+"""Validate corpora/labelled/{corpus,dev_b…dev_y,holdout}.jsonl and print the counts table.
 
 Stdlib only.  Usage:  python corpora/labelled/check_corpus.py [--quiet]
 Exit status 0 = all checks pass, 1 = at least one error.
@@ -35,6 +35,7 @@ FILES = {"dev": os.path.join(HERE, "corpus.jsonl"),
          "dev_v": os.path.join(HERE, "dev_v.jsonl"),      # twenty-first held-out set, now released
          "dev_w": os.path.join(HERE, "dev_w.jsonl"),      # twenty-second held-out set, now released
          "dev_x": os.path.join(HERE, "dev_x.jsonl"),      # twenty-third held-out set, now released
+         "dev_y": os.path.join(HERE, "dev_y.jsonl"),      # twenty-fourth held-out set, now released
          "holdout": os.path.join(HERE, "holdout.jsonl")}  # current held-out set
 
 CATEGORIES = ["threat", "insult", "third_party", "privacy", "impersonation",
@@ -71,7 +72,8 @@ ID_RE = {"dev": re.compile(r"^(?!h-)[a-z]+-[0-9]{4}$"),
          "dev_v": re.compile(r"^h21-[a-z]+-[0-9]{4}$"),
          "dev_w": re.compile(r"^h22-[a-z]+-[0-9]{4}$"),
          "dev_x": re.compile(r"^h23-[a-z]+-[0-9]{4}$"),
-         "holdout": re.compile(r"^h24-[a-z]+-[0-9]{4}$")}
+         "dev_y": re.compile(r"^h24-[a-z]+-[0-9]{4}$"),
+         "holdout": re.compile(r"^h25-[a-z]+-[0-9]{4}$")}
 SENT_PUNCT = re.compile(r"[，。？！；,?!;]")
 NORM_RE = re.compile(r"[\s\u200b\u200c\u200d\ufeff，。、；：？！,.;:?!“”\"‘’'（）()【】《》「」『』~…—\-]+")
 
@@ -149,6 +151,9 @@ MIN = {
     "dev_x": {"per_category": 22, "compliant": 190, "total": 400, "asr_frac": 0.10,
                 "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
                 "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
+    "dev_y": {"per_category": 22, "compliant": 190, "total": 400, "asr_frac": 0.10,
+                "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
+                "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
     "holdout": {"per_category": 22, "compliant": 190, "total": 400, "asr_frac": 0.10,
                 "trad_frac": 0.05, "evasion": 20, "comp_guidance_or_negation": 20,
                 "comp_idiom": 10, "comp_lawful_consequence": 10, "comp_third_party_ok": 5},
@@ -160,7 +165,7 @@ DEV_B_RATIO = (0.10, 0.35)  # dev_b size relative to dev; the dev set grows as r
 MAX_HOLDOUT_SIMILARITY = 0.40
 # every file the rule writers may read
 DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j", "dev_k", "dev_l",
-             "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s", "dev_t", "dev_u", "dev_v", "dev_w", "dev_x")
+             "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s", "dev_t", "dev_u", "dev_v", "dev_w", "dev_x", "dev_y")
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
