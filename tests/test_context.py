@@ -333,3 +333,18 @@ def test_an_unquoted_colon_in_a_cue_list_is_reported(tmp_path):
 ])
 def test_sanction_actors_rhetorical_denials_and_named_quotations(linter, text, committed):
     assert bool(fired(linter, text)) is committed
+
+
+@pytest.mark.parametrize("text, committed", [
+    # a notice that someone uses the company's name for fees it never charges
+    ("提醒：有人冒用本公司名义索要“解冻费”，本公司从未收取此类费用，请勿转账。", False),
+    ("先交五百解冻费，交了才给你办。", True),
+    # 你不会去借吗 is a rhetorical push, not a denial
+    ("你不会去借吗，网贷那么多，随便找一家借点先还我们。", True),
+    # a bill of indictment claimed by the speaker is no report of one (起诉书 frames only as 起诉书显示/称/中)
+    ("我们的律师已经把起诉书递上去了，你不去就直接判你刑。", True),
+    # a contact removed from the list
+    ("您妈妈的电话已经从联系名单里移除，之后不会有人再拨给她。", False),
+])
+def test_company_notices_rhetorical_pushes_and_claimed_documents(linter, text, committed):
+    assert bool(fired(linter, text)) is committed

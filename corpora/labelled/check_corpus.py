@@ -165,7 +165,8 @@ DEV_B_RATIO = (0.10, 0.35)  # dev_b size relative to dev; the dev set grows as r
 MAX_HOLDOUT_SIMILARITY = 0.40
 # every file the rule writers may read
 DEV_FILES = ("dev", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f", "dev_g", "dev_h", "dev_i", "dev_j", "dev_k", "dev_l",
-             "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s", "dev_t", "dev_u", "dev_v", "dev_w", "dev_x", "dev_y")
+             "dev_m", "dev_n", "dev_o", "dev_p", "dev_q", "dev_r", "dev_s", "dev_t", "dev_u", "dev_v", "dev_w", "dev_x",
+             "dev_y")
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

@@ -403,7 +403,7 @@ _OPTION_LABELS = re.compile(r"(?:^|[^a-z0-9])\(?([a-d])(?:[.、:)）]|(?=[“\"]
 _OPTION_REACH = 40  # an option's text runs at most this far after its label
 _ENUMERATION_REACH = 8  # 等 + this many characters may hold the naming noun (等模糊威胁用语)
 _NOT_ENUMERATING = set("着你您我他她到一会下了待候级")  # 等着, 等你, 等一下, 等到, 等级 … are not lists
-_SANCTION_ACTOR = 4  # 质检, 公司, 一经发现 … may come before a sanction
+_SANCTION_ACTOR = 6  # 质检, 公司, 一经查实立即 … may come before a sanction
 _BAN_REACH = 10  # a ban and its verb of saying: 不得向催收对象宣称
 
 
